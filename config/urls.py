@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from core.views import HomeView
+
+admin.site.site_header = _("妇联工作与表彰记录")
+admin.site.site_title = _("妇联记录管理")
+admin.site.index_title = _("数据录入与审核")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", HomeView.as_view(), name="home"),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

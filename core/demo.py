@@ -1,0 +1,234 @@
+"""Demo data shared by every app's demo piece: the region tree and generated people.
+
+Every app that has demo records puts a `demo.py` beside its models with a
+`load(context: DemoContext) -> int` function; `manage.py load_demo` finds them
+in INSTALLED_APPS order, so core never imports an app. All content is
+generated from a fixed seed: the names and stories are realistic but invented.
+The demo records are written in traditional characters, as the source report is.
+"""
+
+import datetime
+import random
+from functools import cached_property
+
+from faker import Faker
+from opencc import OpenCC
+
+from core.models import Region
+from core.validators import id_number_check_char
+
+DEMO_YEAR = 2022
+SEED = 20220308
+
+CITY = ("371600", "濱州市", "Binzhou")
+
+# County-level divisions with their national codes; the two functional zones get
+# fixed codes of the same style (…71, …72), as the city's statistics number them.
+COUNTIES: list[tuple[str, str, str, str, list[str]]] = [
+    (
+        "371602",
+        "濱城區",
+        "Bincheng District",
+        "county",
+        ["市中街道", "市東街道", "市西街道", "北鎮街道", "彭李街道", "楊柳雪鎮", "三河湖鎮"],
+    ),
+    (
+        "371603",
+        "沾化區",
+        "Zhanhua District",
+        "county",
+        ["富國街道", "富源街道", "下窪鎮", "古城鎮", "馮家鎮", "泊頭鎮"],
+    ),
+    (
+        "371621",
+        "惠民縣",
+        "Huimin County",
+        "county",
+        ["孫武街道", "武定府街道", "何坊街道", "石廟鎮", "桑落墅鎮", "淄角鎮", "胡集鎮"],
+    ),
+    (
+        "371622",
+        "陽信縣",
+        "Yangxin County",
+        "county",
+        ["信城街道", "金陽街道", "商店鎮", "溫店鎮", "河流鎮", "翟王鎮"],
+    ),
+    (
+        "371623",
+        "無棣縣",
+        "Wudi County",
+        "county",
+        ["棣豐街道", "海豐街道", "水灣鎮", "碣石山鎮", "小泊頭鎮", "埕口鎮"],
+    ),
+    (
+        "371625",
+        "博興縣",
+        "Boxing County",
+        "county",
+        ["城東街道", "錦秋街道", "博昌街道", "曹王鎮", "興福鎮", "陳戶鎮", "湖濱鎮"],
+    ),
+    (
+        "371681",
+        "鄒平市",
+        "Zouping City",
+        "county",
+        ["黛溪街道", "黃山街道", "好生街道", "長山鎮", "魏橋鎮", "臨池鎮", "韓店鎮"],
+    ),
+    (
+        "371671",
+        "濱州經濟技術開發區",
+        "Binzhou Economic and Technological Development Zone",
+        "zone",
+        ["沙河街道", "杜店街道", "里則街道"],
+    ),
+    (
+        "371672",
+        "濱州高新技術產業開發區",
+        "Binzhou High-tech Industrial Development Zone",
+        "zone",
+        ["小營街道", "青田街道"],
+    ),
+]
+
+VILLAGE_PATTERNS = ["{}家村", "{}莊村", "東{}村", "西{}村", "{}家店村", "前{}村", "後{}村"]
+COMMUNITY_PATTERNS = ["{}園社區", "{}苑社區"]
+VILLAGES_PER_TOWN = 6
+COMMUNITIES_PER_TOWN = 2
+
+
+def spread(rng: random.Random, total: int, parts: int, minimum: int = 1) -> list[int]:
+    """Split `total` into `parts` whole numbers of at least `minimum`, adding up exactly.
+
+    Parts vary around the mean (weights from 0.5 to 1.5), as real events do.
+    """
+    if parts * minimum > total:
+        raise ValueError(f"cannot split {total} into {parts} parts of at least {minimum}")
+    weights = [rng.uniform(0.5, 1.5) for _ in range(parts)]
+    spare = total - parts * minimum
+    shares = [spare * weight / sum(weights) for weight in weights]
+    values = [minimum + int(share) for share in shares]
+    # Hand the rounding remainder to the parts that lost the most to it.
+    by_remainder = sorted(range(parts), key=lambda i: shares[i] - int(shares[i]), reverse=True)
+    for index in by_remainder[: total - sum(values)]:
+        values[index] += 1
+    return values
+
+
+_to_traditional = OpenCC("s2t")
+
+
+class Generator:
+    """Seeded random content for one demo piece, so each piece is stable on its own."""
+
+    def __init__(self, name: str, year: int = DEMO_YEAR):
+        self.rng = random.Random(f"{SEED}-{name}")
+        self.faker = Faker("zh_CN")
+        self.faker.seed_instance(f"{SEED}-{name}")
+        self.year = year
+
+    @staticmethod
+    def traditional(value: str) -> str:
+        return _to_traditional.convert(value)
+
+    def person_name(self, female: bool = True) -> str:
+        name = self.faker.name_female() if female else self.faker.name_male()
+        return self.traditional(name)
+
+    def surname(self) -> str:
+        return self.traditional(self.faker.last_name())
+
+    def id_number(self, region: Region, female: bool, birth_year: int) -> str:
+        """A well-formed but invented ID number: region prefix, birth date, check digit."""
+        birth = datetime.date(birth_year, 1, 1) + datetime.timedelta(days=self.rng.randrange(365))
+        sequence = self.rng.randrange(0, 99)
+        gender_digit = self.rng.choice("02468" if female else "13579")
+        first17 = f"{region.code[:6]}{birth:%Y%m%d}{sequence:02d}{gender_digit}"
+        return first17 + id_number_check_char(first17)
+
+    def phone(self) -> str:
+        return f"1{self.rng.choice('3578')}{self.rng.randrange(10**9):09d}"
+
+    def date_in_year(self) -> datetime.date:
+        start = datetime.date(self.year, 1, 1)
+        return start + datetime.timedelta(days=self.rng.randrange(365))
+
+    def spread(self, total: int, parts: int, minimum: int = 1) -> list[int]:
+        return spread(self.rng, total, parts, minimum)
+
+
+class DemoContext:
+    """The region tree, read once and shared by every app's demo piece."""
+
+    year = DEMO_YEAR
+
+    @cached_property
+    def city(self) -> Region:
+        return Region.objects.get(code=CITY[0])
+
+    @cached_property
+    def counties(self) -> list[Region]:
+        """Counties, districts and functional zones: the units figures roll up to."""
+        return list(Region.objects.filter(parent__code=CITY[0]).order_by("code"))
+
+    @cached_property
+    def towns(self) -> list[Region]:
+        return list(Region.objects.filter(level=Region.Level.TOWN).order_by("code"))
+
+    @cached_property
+    def villages(self) -> list[Region]:
+        return list(Region.objects.filter(level=Region.Level.VILLAGE).order_by("code"))
+
+    @cached_property
+    def _regions_by_code(self) -> dict[str, Region]:
+        return {r.code: r for r in [self.city, *self.counties, *self.towns, *self.villages]}
+
+    def ancestor(self, region: Region, depth: int) -> Region:
+        """The region's ancestor at `depth` (0 city, 1 county, 2 town)."""
+        return self._regions_by_code[region.ancestor_codes[depth]]
+
+    def generator(self, name: str) -> Generator:
+        return Generator(name, self.year)
+
+
+def load(context: DemoContext) -> int:
+    """Create the city's region tree; returns how many regions were created."""
+    if Region.objects.filter(code=CITY[0]).exists():
+        return 0
+    gen = context.generator("regions")
+    city = Region.objects.create(
+        code=CITY[0], name=CITY[1], name_en=CITY[2], level=Region.Level.CITY
+    )
+    created = 1
+    for code, name, name_en, level, towns in COUNTIES:
+        county = Region.objects.create(
+            code=code, name=name, name_en=name_en, level=level, parent=city
+        )
+        created += 1
+        for town_index, town_name in enumerate(towns, start=1):
+            town = Region.objects.create(
+                code=f"{code}{town_index:03d}000",
+                name=town_name,
+                level=Region.Level.TOWN,
+                parent=county,
+            )
+            created += 1
+            used: set[str] = set()
+            for number, patterns, first in (
+                (COMMUNITIES_PER_TOWN, COMMUNITY_PATTERNS, 1),
+                (VILLAGES_PER_TOWN, VILLAGE_PATTERNS, 200),
+            ):
+                for index in range(number):
+                    while True:
+                        word = gen.surname()
+                        village_name = gen.rng.choice(patterns).format(word)
+                        if village_name not in used:
+                            used.add(village_name)
+                            break
+                    Region.objects.create(
+                        code=f"{town.code[:9]}{first + index:03d}",
+                        name=village_name,
+                        level=Region.Level.VILLAGE,
+                        parent=town,
+                    )
+                    created += 1
+    return created

@@ -1,0 +1,202 @@
+"""What the three record apps share: the region tree and the recognition workflow fields."""
+
+import datetime
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core import text
+
+FIRST_YEAR = 1949
+
+
+def current_year() -> int:
+    return datetime.date.today().year
+
+
+class RegionQuerySet(models.QuerySet):
+    def subtree(self, region: "Region") -> "RegionQuerySet":
+        """The region and everything below it."""
+        return self.filter(path__startswith=region.path)
+
+
+class Region(models.Model):
+    """A node of the administrative tree: city → county/zone → town → village.
+
+    `path` holds the codes from the root down ("371600/371602/"), so that "this
+    region and everything below it" is one indexed prefix query.
+    """
+
+    class Level(models.TextChoices):
+        CITY = "city", _("市")
+        COUNTY = "county", _("县（市、区）")
+        ZONE = "zone", _("功能区")
+        TOWN = "town", _("镇（街道）")
+        VILLAGE = "village", _("村（社区）")
+
+    code = models.CharField(
+        _("区划代码"),
+        max_length=12,
+        unique=True,
+        help_text=_("国家行政区划代码；功能区、镇街、村居使用同样格式的固定代码。"),
+    )
+    name = models.CharField(_("名称"), max_length=64)
+    name_en = models.CharField(_("英文名称"), max_length=128, blank=True)
+    level = models.CharField(_("层级"), max_length=8, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("上级"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    path = models.CharField(_("路径"), max_length=255, unique=True, editable=False)
+    search_text = models.CharField(max_length=200, editable=False, blank=True)
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("地区")
+        verbose_name_plural = _("地区")
+        ordering = ["path"]
+        indexes = [
+            # varchar_pattern_ops lets PostgreSQL use the index for LIKE 'prefix%'.
+            models.Index(
+                fields=["path"], name="region_path_prefix", opclasses=["varchar_pattern_ops"]
+            ),
+            models.Index(fields=["level", "name"], name="region_level_name"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(parent__isnull=False) | Q(level="city"),
+                name="region_only_city_is_root",
+            ),
+            models.CheckConstraint(condition=~Q(code=""), name="region_code_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        # The path follows the parent, which every door (admin, demo loader, import)
+        # sets before saving; moving a region with children is done by a service.
+        self.path = f"{self.parent.path if self.parent else ''}{self.code}/"
+        self.search_text = f"{text.normalize_for_search(self.name)} {self.code}"
+        super().save(*args, **kwargs)
+
+    @property
+    def ancestor_codes(self) -> list[str]:
+        return [code for code in self.path.split("/") if code]
+
+
+class Level(models.TextChoices):
+    """The level at which an honour or family title is conferred."""
+
+    NATIONAL = "national", _("全国")
+    PROVINCIAL = "provincial", _("省级")
+    CITY = "city", _("市级")
+    COUNTY = "county", _("县级")
+
+
+class Status(models.TextChoices):
+    """Where a nominated honour or family stands; only CONFERRED is public."""
+
+    DRAFT = "draft", _("草稿")
+    SUBMITTED = "submitted", _("已提交审核")
+    NOTICE = "notice", _("公示中")
+    CONFERRED = "conferred", _("已授予")
+    REJECTED = "rejected", _("未通过")
+    REVOKED = "revoked", _("已撤销")
+
+
+class RecognitionQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(status=Status.CONFERRED)
+
+    def in_region(self, region: Region):
+        return self.filter(region__path__startswith=region.path)
+
+
+class Recognition(models.Model):
+    """Fields an honour and a family title share: level, year, region, review and notice."""
+
+    level = models.CharField(_("级别"), max_length=12, choices=Level.choices)
+    year = models.PositiveSmallIntegerField(
+        _("年度"), validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)]
+    )
+    region = models.ForeignKey(
+        Region, verbose_name=_("所属地区"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        _("状态"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    notice_start = models.DateField(_("公示开始"), null=True, blank=True)
+    notice_end = models.DateField(_("公示结束"), null=True, blank=True)
+    objection_contact = models.CharField(
+        _("异议联系方式"), max_length=200, blank=True, help_text=_("公示期间受理异议的部门和电话。")
+    )
+    revoked_reason = models.TextField(_("撤销原因"), blank=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    objects = RecognitionQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year__gte=FIRST_YEAR) & Q(year__lte=2100),
+                name="%(app_label)s_%(class)s_year_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(notice_end__isnull=True)
+                | Q(notice_start__isnull=True)
+                | Q(notice_end__gte=models.F("notice_start")),
+                name="%(app_label)s_%(class)s_notice_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="notice")
+                | (Q(notice_start__isnull=False) & Q(notice_end__isnull=False)),
+                name="%(app_label)s_%(class)s_notice_has_dates",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="revoked") | ~Q(revoked_reason=""),
+                name="%(app_label)s_%(class)s_revoked_has_reason",
+            ),
+        ]
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == Status.CONFERRED
+
+
+def photo_upload_to(instance: models.Model, filename: str) -> str:
+    """A generated path: the uploader's file name is never used or kept."""
+    import uuid
+    from pathlib import PurePath
+
+    suffix = PurePath(filename).suffix.lower()[:5]
+    folder = instance._meta.label_lower.replace(".", "/")
+    return f"{folder}/{uuid.uuid4().hex}{suffix}"
+
+
+class Photo(models.Model):
+    """A photo attached to a record, shown in the order staff give."""
+
+    image = models.ImageField(
+        _("照片"), upload_to=photo_upload_to, width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(_("宽度"), editable=False, default=0)
+    height = models.PositiveIntegerField(_("高度"), editable=False, default=0)
+    caption = models.CharField(_("说明"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("顺序"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.caption or self.image.name

@@ -1,0 +1,254 @@
+"""The demo year's honours: the 2022 report's 三八紅旗 lists and the other titles it counts.
+
+Every recipient is invented: names from a seeded generator, units from the
+region tree. The counts are the report's: 11 三八紅旗 honours at provincial
+level or higher recommended by the federation, 180 conferred at city level,
+40 最美基層婦聯人 and 組織, 20 巾幗科技創新之星, 20 精品村, 30 標桿村, and the
+collective honour the federation's own department received.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from core.demo import DemoContext, Generator
+from core.models import Level, Region, Status
+from honors.models import Channel, Honor, HonorTitle, Recipient, RecipientKind
+
+IND, COL = RecipientKind.INDIVIDUAL, RecipientKind.COLLECTIVE
+
+TITLES = [
+    # slug, name, recipient kind, list rank, English name
+    ("sanba-hongqishou", "三八紅旗手", IND, 10, "March 8th Red-Banner Pacesetter"),
+    ("sanba-hongqi-jiti", "三八紅旗集體", COL, 20, "March 8th Red-Banner Collective"),
+    (
+        "zuimei-jiceng-fulianren",
+        "最美基層婦聯人",
+        IND,
+        30,
+        "Most Beautiful Grassroots Federation Worker",
+    ),
+    (
+        "zuimei-jiceng-fulian-zuzhi",
+        "最美基層婦聯組織",
+        COL,
+        40,
+        "Most Beautiful Grassroots Federation",
+    ),
+    ("keji-chuangxin-zhixing", "巾幗科技創新之星", IND, 50, "Women's Science and Innovation Star"),
+    (
+        "huanghe-renjia-jingpincun",
+        "「黃河人家」精品村",
+        COL,
+        60,
+        "Yellow River Homes Model Village",
+    ),
+    (
+        "meili-tingyuan-biaogancun",
+        "美麗庭院標桿村",
+        COL,
+        70,
+        "Beautiful Courtyard Benchmark Village",
+    ),
+    (
+        "funu-ertong-xianjin-jiti",
+        "婦女兒童工作先進集體",
+        COL,
+        80,
+        "Advanced Collective in Work for Women and Children",
+    ),
+]
+
+CITY_BODY = "濱州市婦聯"
+PROVINCE_BODY = "山東省婦聯"
+NATION_BODY = "全國婦聯"
+
+POSTS_BY_UNIT = [
+    ("{county}{town}婦聯", ["主席", "副主席", "執委"]),
+    ("{county}人民醫院", ["護士長", "主任醫師", "婦產科主任"]),
+    ("{county}第一實驗學校", ["教師", "副校長", "班主任"]),
+    ("{county}{town}{village}", ["黨支部書記", "婦聯主席", "村委會委員"]),
+    ("{county}市場監督管理局", ["科長", "副局長"]),
+    ("{county}人民法院", ["審判員", "家事審判庭庭長"]),
+    ("濱州{company}有限公司", ["總經理", "技術總監", "車間主任"]),
+]
+COMPANIES = ["魯北化工", "渤海新材料", "黃河紡織", "綠源食品", "華信電子", "沃豐農業"]
+COLLECTIVE_PATTERNS = [
+    "{county}{town}婦聯",
+    "{county}人民醫院婦產科",
+    "{county}人民檢察院第二檢察部",
+    "{county}{town}{village}婦聯",
+    "濱州{company}有限公司研發中心",
+    "{county}第一實驗學校教研組",
+]
+MINORITIES = ["回族", "滿族", "蒙古族"]
+DEEDS = [
+    "紮根基層二十年，帶領婦女發展特色種植，幫助{n}名婦女增收致富。",
+    "創新開展「婦女微家」活動，組織志願服務{n}餘場次，深受群眾好評。",
+    "立足崗位、勇於創新，帶領團隊攻克技術難題{n}項。",
+    "熱心公益，資助困境兒童{n}名，傳遞巾幗溫暖。",
+    "在疫情防控中衝鋒在前，連續奮戰{n}天，守護群眾健康。",
+]
+
+
+@dataclass(frozen=True)
+class HonorPlan:
+    title: str
+    level: str
+    channel: str
+    body: str
+    count: int
+    month: int
+
+
+PLANS = [
+    HonorPlan("sanba-hongqishou", Level.NATIONAL, Channel.RECOMMENDED, NATION_BODY, 1, 3),
+    HonorPlan("sanba-hongqishou", Level.PROVINCIAL, Channel.RECOMMENDED, PROVINCE_BODY, 7, 3),
+    HonorPlan("sanba-hongqi-jiti", Level.PROVINCIAL, Channel.RECOMMENDED, PROVINCE_BODY, 3, 3),
+    HonorPlan("sanba-hongqishou", Level.CITY, Channel.CONFERRED, CITY_BODY, 120, 3),
+    HonorPlan("sanba-hongqi-jiti", Level.CITY, Channel.CONFERRED, CITY_BODY, 60, 3),
+    HonorPlan("zuimei-jiceng-fulianren", Level.CITY, Channel.CONFERRED, CITY_BODY, 25, 9),
+    HonorPlan("zuimei-jiceng-fulian-zuzhi", Level.CITY, Channel.CONFERRED, CITY_BODY, 15, 9),
+    HonorPlan("keji-chuangxin-zhixing", Level.CITY, Channel.CONFERRED, CITY_BODY, 20, 6),
+    HonorPlan("huanghe-renjia-jingpincun", Level.CITY, Channel.CONFERRED, CITY_BODY, 20, 10),
+    HonorPlan("meili-tingyuan-biaogancun", Level.CITY, Channel.CONFERRED, CITY_BODY, 30, 11),
+]
+
+# Figures rolled up by county need to know which counties had how many; the
+# city's own department is honoured at city level.
+OWN_DEPARTMENT = "濱州市婦聯組宣部"
+
+
+def load(context: DemoContext) -> int:
+    """Create the titles and the 2022 honours; skip when the titles are already there."""
+    if HonorTitle.objects.filter(slug=TITLES[0][0]).exists():
+        return 0
+    gen = context.generator("honors")
+    titles = {
+        slug: HonorTitle.objects.create(
+            slug=slug, name=name, recipient_kind=kind, rank=rank, name_en=name_en
+        )
+        for slug, name, kind, rank, name_en in TITLES
+    }
+    builder = _HonorBuilder(gen, context)
+    for plan in PLANS:
+        for number in range(1, plan.count + 1):
+            builder.add(titles[plan.title], plan, number)
+    builder.add_own_department(titles["funu-ertong-xianjin-jiti"])
+    return builder.save()
+
+
+class _HonorBuilder:
+    def __init__(self, gen: Generator, context: DemoContext):
+        self.gen = gen
+        self.context = context
+        self.recipients: list[Recipient] = []
+        self.honors: list[Honor] = []
+        self.names: set[str] = set()
+
+    def _unique(self, make) -> str:
+        while True:
+            name = make()
+            if name not in self.names:
+                self.names.add(name)
+                return name
+
+    def _place(self, village: Region) -> dict[str, str]:
+        town = self.context.ancestor(village, 2)
+        county = self.context.ancestor(village, 1)
+        return {
+            "county": county.name,
+            "town": town.name,
+            "village": village.name,
+            "company": self.gen.rng.choice(COMPANIES),
+        }
+
+    def add(self, title: HonorTitle, plan: HonorPlan, number: int) -> None:
+        rng = self.gen.rng
+        village = rng.choice(self.context.villages)
+        place = self._place(village)
+        county = self.context.ancestor(village, 1)
+        if title.recipient_kind == IND:
+            female = title.slug == "sanba-hongqishou" or rng.random() < 0.9
+            recipient = Recipient(
+                kind=IND,
+                name=self._unique(lambda: self.gen.person_name(female)),
+                gender="female" if female else "male",
+                ethnicity=rng.choice(MINORITIES) if rng.random() < 0.05 else "",
+                id_number=self.gen.id_number(county, female, rng.randrange(1965, 1995)),
+                phone=self.gen.phone(),
+            )
+            unit_pattern, posts = rng.choice(POSTS_BY_UNIT)
+            unit, post = unit_pattern.format(**place), rng.choice(posts)
+        else:
+            patterns = ["{county}{town}{village}"] if "村" in title.name else COLLECTIVE_PATTERNS
+
+            def collective_name() -> str:
+                village = rng.choice(self.context.villages)
+                return rng.choice(patterns).format(**self._place(village))
+
+            recipient = Recipient(kind=COL, name=self._unique(collective_name), gender="")
+            unit, post = "", ""
+        self._append(
+            title,
+            plan.level,
+            plan.channel,
+            plan.body,
+            plan.month,
+            recipient,
+            county,
+            unit,
+            post,
+            number,
+        )
+
+    def add_own_department(self, title: HonorTitle) -> None:
+        recipient = Recipient(kind=COL, name=OWN_DEPARTMENT, gender="")
+        self._append(
+            title,
+            Level.PROVINCIAL,
+            Channel.RECOMMENDED,
+            "中共山東省委、山東省人民政府",
+            2,
+            recipient,
+            self.context.city,
+            "",
+            "",
+            1,
+        )
+
+    def _append(self, title, level, channel, body, month, recipient, region, unit, post, number):
+        conferred = datetime.date(self.context.year, month, 1) + datetime.timedelta(
+            days=self.gen.rng.randrange(25)
+        )
+        notice_start = conferred - datetime.timedelta(days=14)
+        recipient.derive_keys()
+        self.recipients.append(recipient)
+        honor = Honor(
+            title=title,
+            level=level,
+            year=self.context.year,
+            region=region,
+            channel=channel,
+            conferring_body=body,
+            document_number=f"濱婦字〔{self.context.year}〕{month + 2}號"
+            if body == CITY_BODY
+            else "",
+            recipient=recipient,
+            unit=unit,
+            post=post,
+            deeds=self.gen.rng.choice(DEEDS).format(n=self.gen.rng.randrange(5, 300)),
+            status=Status.CONFERRED,
+            notice_start=notice_start,
+            notice_end=notice_start + datetime.timedelta(days=6),
+            objection_contact="濱州市婦聯組宣部 0543-3160000",
+        )
+        self.honors.append(honor)
+
+    def save(self) -> int:
+        Recipient.objects.bulk_create(self.recipients, batch_size=500)
+        for honor in self.honors:
+            # bulk_create sets the recipients' keys (SQLite and PostgreSQL return them).
+            honor.recipient_id = honor.recipient.pk
+            honor.derive_search_text()
+        Honor.objects.bulk_create(self.honors, batch_size=500)
+        return len(self.honors)

@@ -1,0 +1,180 @@
+"""Honours: titles conferred on individuals and collectives, and who received them."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core import text
+from core.models import Recognition, photo_upload_to
+from core.validators import validate_id_number, validate_phone
+
+
+class RecipientKind(models.TextChoices):
+    INDIVIDUAL = "individual", _("个人")
+    COLLECTIVE = "collective", _("集体")
+
+
+class HonorTitle(models.Model):
+    """A title such as 三八红旗手; `rank` orders the groups of an official list."""
+
+    name = models.CharField(_("称号"), max_length=64, unique=True)
+    name_en = models.CharField(_("英文名称"), max_length=128, blank=True)
+    slug = models.SlugField(_("网址名"), max_length=64, unique=True)
+    recipient_kind = models.CharField(_("授予对象"), max_length=12, choices=RecipientKind.choices)
+    rank = models.PositiveSmallIntegerField(
+        _("名单顺序"), default=100, help_text=_("数字小的称号在名单中排在前面。")
+    )
+    description = models.TextField(_("说明"), blank=True)
+
+    class Meta:
+        verbose_name = _("荣誉称号")
+        verbose_name_plural = _("荣誉称号")
+        ordering = ["rank", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def count_unit(self) -> str:
+        """The measure word an official list counts this title's recipients in."""
+        return _("人") if self.recipient_kind == RecipientKind.INDIVIDUAL else _("个")
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("女")
+    MALE = "male", _("男")
+
+
+class Recipient(models.Model):
+    """One person or collective, honoured once or many times over the years.
+
+    The name is stored as entered (simplified or traditional); `stroke_key`,
+    `pinyin_key` and `search_text` are derived from it and never shown.
+    ID number and phone are private: no public page or file shows them.
+    """
+
+    kind = models.CharField(
+        _("类别"), max_length=12, choices=RecipientKind.choices, default=RecipientKind.INDIVIDUAL
+    )
+    name = models.CharField(_("姓名或集体全称"), max_length=200)
+    gender = models.CharField(
+        _("性别"), max_length=8, choices=Gender.choices, blank=True, default=Gender.FEMALE
+    )
+    ethnicity = models.CharField(
+        _("民族"),
+        max_length=16,
+        blank=True,
+        help_text=_("汉族留空；少数民族在名单中注明，如“回族”。"),
+    )
+    id_number = models.CharField(
+        _("身份证号码"), max_length=18, blank=True, validators=[validate_id_number]
+    )
+    phone = models.CharField(_("联系电话"), max_length=20, blank=True, validators=[validate_phone])
+    stroke_key = models.CharField(max_length=64, editable=False, db_index=True)
+    pinyin_key = models.CharField(max_length=255, editable=False)
+    search_text = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("受表彰对象")
+        verbose_name_plural = _("受表彰对象")
+        ordering = ["stroke_key", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["id_number"], condition=~Q(id_number=""), name="recipient_id_number_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="individual") | (Q(gender="") & Q(id_number="")),
+                name="recipient_collective_has_no_person_fields",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="collective") | ~Q(gender=""),
+                name="recipient_individual_has_gender",
+            ),
+            models.CheckConstraint(condition=~Q(name=""), name="recipient_name_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.derive_keys()
+        super().save(*args, **kwargs)
+
+    def derive_keys(self) -> None:
+        """Fill the sort and search columns; bulk writers call this before bulk_create."""
+        self.name = self.name.strip()
+        # Collectives sort by their full name the same way, character by character.
+        self.stroke_key = text.stroke_sort_key(self.name)
+        self.pinyin_key = text.pinyin_sort_key(self.name)[:255]
+        self.search_text = text.normalize_for_search(self.name)
+
+    @property
+    def is_individual(self) -> bool:
+        return self.kind == RecipientKind.INDIVIDUAL
+
+
+class Channel(models.TextChoices):
+    RECOMMENDED = "recommended", _("推荐获评")
+    CONFERRED = "conferred", _("本级表彰")
+
+
+class Honor(Recognition):
+    """One title conferred on one recipient at one level in one year."""
+
+    title = models.ForeignKey(
+        HonorTitle, verbose_name=_("称号"), on_delete=models.PROTECT, related_name="honors"
+    )
+    recipient = models.ForeignKey(
+        Recipient, verbose_name=_("受表彰对象"), on_delete=models.PROTECT, related_name="honors"
+    )
+    channel = models.CharField(
+        _("途径"),
+        max_length=12,
+        choices=Channel.choices,
+        default=Channel.CONFERRED,
+        help_text=_("本会推荐获评上级荣誉，或由本会表彰。"),
+    )
+    conferring_body = models.CharField(_("授予机关"), max_length=100)
+    document_number = models.CharField(_("文号"), max_length=64, blank=True)
+    unit = models.CharField(_("工作单位"), max_length=200, blank=True)
+    post = models.CharField(_("职务"), max_length=100, blank=True)
+    deeds = models.TextField(_("事迹"), blank=True)
+    photo = models.ImageField(
+        _("照片"),
+        upload_to=photo_upload_to,
+        blank=True,
+        width_field="photo_width",
+        height_field="photo_height",
+    )
+    photo_width = models.PositiveIntegerField(editable=False, null=True)
+    photo_height = models.PositiveIntegerField(editable=False, null=True)
+    search_text = models.TextField(editable=False, blank=True)
+
+    class Meta(Recognition.Meta):
+        verbose_name = _("表彰记录")
+        verbose_name_plural = _("表彰记录")
+        ordering = ["-year", "title__rank", "recipient__stroke_key", "pk"]
+        indexes = [
+            models.Index(fields=["status", "year", "level"], name="honor_public_year_level"),
+            models.Index(fields=["title", "year"], name="honor_title_year"),
+        ]
+        constraints = [
+            *Recognition.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["recipient", "title", "level", "year"], name="honor_one_award_per_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.title} {self.recipient}"
+
+    def save(self, *args, **kwargs):
+        self.derive_search_text()
+        super().save(*args, **kwargs)
+
+    def derive_search_text(self) -> None:
+        """Normalised text the public search matches: name, unit, post, title, deeds."""
+        parts = [self.recipient.name, self.unit, self.post, self.title.name, self.deeds]
+        self.search_text = text.normalize_for_search(" ".join(p for p in parts if p))

@@ -1,0 +1,243 @@
+"""Tests for core.text: pure functions, so no database and no Django settings."""
+
+import bz2
+import re
+import string
+
+import pytest
+
+from core.data.make_stroke_table import read_stroke_counts, render_table
+from core.text import (
+    STROKE_TABLE_PATH,
+    UNKNOWN_STROKES,
+    normalize_for_search,
+    pad_name,
+    pinyin_sort_key,
+    split_name,
+    stroke_count,
+    stroke_sort_key,
+)
+
+
+def by_strokes(names: list[str]) -> list[str]:
+    return sorted(names, key=stroke_sort_key)
+
+
+def by_pinyin(names: list[str]) -> list[str]:
+    return sorted(names, key=pinyin_sort_key)
+
+
+# --- stroke_count -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("char", "strokes"),
+    [("丁", 2), ("王", 4), ("李", 7), ("張", 11), ("劉", 15), ("刘", 6), ("㐀", 5)],
+)
+def test_stroke_count_reads_unihan_table(char: str, strokes: int) -> None:
+    assert stroke_count(char) == strokes
+
+
+@pytest.mark.parametrize("char", ["A", "z", "7", "-", "𠮷"])
+def test_stroke_count_of_unknown_character_sorts_last(char: str) -> None:
+    assert stroke_count(char) == UNKNOWN_STROKES
+    assert max(stroke_count(c) for c in "一龘龍齉") < UNKNOWN_STROKES
+
+
+def test_stroke_count_rejects_more_than_one_character() -> None:
+    with pytest.raises(ValueError):
+        stroke_count("王五")
+
+
+# --- split_name -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("司馬光", ("司馬", "光")),
+        ("司马光", ("司马", "光")),
+        ("歐陽娜娜", ("歐陽", "娜娜")),
+        ("諸葛亮", ("諸葛", "亮")),
+        ("張三", ("張", "三")),
+        ("王小明", ("王", "小明")),
+        ("張\u3000三", ("張", "三")),
+        (" 歐陽 修 ", ("歐陽", "修")),
+        # A two-character name cannot be a bare compound surname.
+        ("東方", ("東", "方")),
+        ("", ("", "")),
+    ],
+)
+def test_split_name(name: str, expected: tuple[str, str]) -> None:
+    assert split_name(name) == expected
+
+
+# --- stroke_sort_key --------------------------------------------------------
+
+
+def test_stroke_key_format_is_documented_fixed_width_ascii() -> None:
+    assert stroke_sort_key("王三") == "040738B00000000304E09"
+    assert stroke_sort_key("歐陽修") == "1506B50110967D0904FEE"
+
+
+def test_stroke_key_is_truncated_to_whole_characters_within_64() -> None:
+    key = stroke_sort_key("王" + "一" * 40)
+    assert len(key) == 63
+    assert set(key) <= set(string.digits + "ABCDEF")
+
+
+def test_surnames_sort_by_stroke_count_not_code_point() -> None:
+    # Code point order would be 丁 劉 張 李 歐 王.
+    names = ["歐陽修", "劉備", "張三", "李四", "王五", "丁一"]
+    assert by_strokes(names) == ["丁一", "王五", "李四", "張三", "劉備", "歐陽修"]
+
+
+def test_same_stroke_surnames_stay_grouped() -> None:
+    # 孔, 方 and 王 all have 4 strokes; ordering by (surname strokes, given
+    # strokes) alone would interleave them.
+    names = ["王一", "方二", "王三", "孔四", "方一"]
+    assert by_strokes(names) == ["孔四", "方一", "方二", "王一", "王三"]
+
+
+def test_ouyang_sorts_after_every_plain_ou_and_together() -> None:
+    names = ["歐陽修", "歐鑫", "歐陽娜娜", "歐一", "歐陽一"]
+    ordered = by_strokes(names)
+    assert ordered[:2] == ["歐一", "歐鑫"]
+    assert ordered[2:] == ["歐陽一", "歐陽修", "歐陽娜娜"]
+
+
+def test_given_name_sorts_by_stroke_count_then_length() -> None:
+    # 大 (3 strokes) has a higher code point than 丑 (4 strokes).
+    names = ["張丑", "張大明", "張大", "張三"]
+    assert by_strokes(names) == ["張三", "張大", "張大明", "張丑"]
+
+
+def test_ten_names_sort_into_official_order() -> None:
+    names = [
+        "諸葛亮",
+        "歐陽修",
+        "張三",
+        "王小明",
+        "劉德華",
+        "歐文",
+        "丁一",
+        "李四",
+        "王三",
+        "Mary",
+    ]
+    assert by_strokes(names) == [
+        "丁一",  # 2
+        "王三",  # 4; given 三 and 小 both 3 strokes, code point decides
+        "王小明",
+        "李四",  # 7
+        "張三",  # 11
+        "劉德華",  # 15, U+5289
+        "歐文",  # 15, U+6B50, single surname first
+        "歐陽修",
+        "諸葛亮",  # 15, U+8AF8
+        "Mary",  # unknown characters last
+    ]
+
+
+def test_stroke_key_ignores_padding_spaces() -> None:
+    assert stroke_sort_key("張\u3000三") == stroke_sort_key(" 張三 ")
+
+
+# --- pinyin_sort_key --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "pinyin"),
+    [
+        ("曾國藩", "zeng guo fan"),
+        ("單田芳", "shan tian fang"),
+        ("仇英", "qiu ying"),
+        ("解縉", "xie jin"),
+        ("区家麟", "ou jia lin"),
+        ("尉遲恭", "yu chi gong"),
+        ("歐陽修", "ou yang xiu"),
+    ],
+)
+def test_pinyin_key_uses_surname_reading(name: str, pinyin: str) -> None:
+    assert pinyin_sort_key(name).split("\x1f")[0] == pinyin
+
+
+def test_shan_surname_sorts_after_sha_and_before_shao() -> None:
+    names = ["邵逸夫", "單田芳", "山口", "沙寶亮"]
+    assert by_pinyin(names) == ["沙寶亮", "山口", "單田芳", "邵逸夫"]
+
+
+def test_zeng_surname_sorts_between_chen_and_zhang() -> None:
+    assert by_pinyin(["張三", "曾國藩", "陳一"]) == ["陳一", "曾國藩", "張三"]
+
+
+def test_shorter_pinyin_sorts_before_its_extension() -> None:
+    assert by_pinyin(["李明", "李"]) == ["李", "李明"]
+
+
+def test_equal_pinyin_has_distinct_stable_keys() -> None:
+    keys = {pinyin_sort_key(name) for name in ["張三", "章三", "张三"]}
+    assert len(keys) == 3
+    assert "\x00" not in "".join(keys)
+
+
+# --- normalize_for_search ---------------------------------------------------
+
+
+def test_search_matches_across_scripts() -> None:
+    assert normalize_for_search("濱城區 劉") == normalize_for_search("滨城区 刘")
+    assert normalize_for_search("劉德華") == "刘德华"
+
+
+def test_search_folds_case_width_and_whitespace() -> None:
+    assert normalize_for_search("  ＡＢＣ\u3000劉\t 三 ") == "abc 刘 三"
+
+
+# --- pad_name ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("張三", "張\u3000三"),
+        ("張 三", "張\u3000三"),
+        ("張\u3000三", "張\u3000三"),
+        ("王小明", "王小明"),
+        ("歐陽娜娜", "歐陽娜娜"),
+        ("李", "李"),
+    ],
+)
+def test_pad_name(name: str, shown: str) -> None:
+    assert pad_name(name) == shown
+
+
+# --- stroke table and its generator ----------------------------------------
+
+
+def test_stroke_table_is_small_and_credits_unicode() -> None:
+    assert STROKE_TABLE_PATH.stat().st_size < 300_000
+    header = STROKE_TABLE_PATH.read_text(encoding="utf-8").splitlines()[:2]
+    assert all(line.startswith("#") for line in header)
+    assert re.search(r"Unihan kTotalStrokes, Unicode \d+\.\d+", header[0])
+    assert "UNICODE-LICENSE.txt" in header[1]
+    licence = STROKE_TABLE_PATH.with_name("UNICODE-LICENSE.txt")
+    assert "UNICODE LICENSE V3" in licence.read_text(encoding="utf-8")
+
+
+def test_generator_keeps_first_count_and_bmp_only(tmp_path) -> None:
+    source = tmp_path / "Unihan_IRGSources.txt.bz2"
+    source.write_bytes(
+        bz2.compress(
+            b"# Date: 2022-08-01 16:36:07 GMT [JHJ]\n"
+            b"# Unicode version: 15.0.0\n"
+            b"U+738B\tkRSUnicode\t96.0\n"
+            b"U+738B\tkTotalStrokes\t4\n"
+            b"U+8303\tkTotalStrokes\t8 9\n"
+            b"U+20BB7\tkTotalStrokes\t6\n"
+        )
+    )
+    counts, version, date = read_stroke_counts(source)
+    assert counts == {"王": 4, "范": 8}
+    assert (version, date) == ("15.0.0", "2022-08-01 16:36:07 GMT")
+    rows = render_table(counts, version, date).splitlines()
+    assert rows[-2:] == ["4\t王", "8\t范"]
