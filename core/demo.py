@@ -8,16 +8,21 @@ The demo records are written in traditional characters, as the source report is.
 """
 
 import datetime
+import io
 import random
 from functools import cached_property
 
+from django.core.files.base import ContentFile
 from faker import Faker
 from opencc import OpenCC
+from PIL import Image, ImageDraw
 
 from core.models import Region
 from core.validators import id_number_check_char
 
 DEMO_YEAR = 2022
+# How many records of each app get a generated photo.
+PHOTOS_PER_APP = 12
 SEED = 20220308
 
 CITY = ("371600", "濱州市", "Binzhou")
@@ -154,6 +159,31 @@ class Generator:
 
     def spread(self, total: int, parts: int, minimum: int = 1) -> list[int]:
         return spread(self.rng, total, parts, minimum)
+
+    def photo(self, subject: str = "person") -> ContentFile:
+        """A generated JPEG: a soft gradient with a figure or a house on it, no real person."""
+        width, height = (600, 800) if subject == "person" else (800, 600)
+        top = tuple(self.rng.randrange(150, 256) for _ in range(3))
+        bottom = tuple(self.rng.randrange(60, 160) for _ in range(3))
+        image = Image.new("RGB", (width, height))
+        draw = ImageDraw.Draw(image)
+        for y in range(height):
+            mix = y / height
+            draw.line(
+                [(0, y), (width, y)],
+                fill=tuple(int(a * (1 - mix) + b * mix) for a, b in zip(top, bottom, strict=True)),
+            )
+        accent = (179, 32, 42)
+        if subject == "person":
+            draw.ellipse([200, 160, 400, 360], fill=(238, 204, 170))
+            draw.ellipse([120, 400, 480, 900], fill=accent)
+        else:
+            draw.polygon([(200, 300), (400, 140), (600, 300)], fill=accent)
+            draw.rectangle([240, 300, 560, 500], fill=(245, 240, 230))
+            draw.rectangle([370, 380, 430, 500], fill=(120, 80, 50))
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=80)
+        return ContentFile(buffer.getvalue(), name=f"{subject}.jpg")
 
 
 class DemoContext:

@@ -5,9 +5,9 @@ Households and members are invented (seeded names, villages from the region
 tree); private fields hold well-formed but fictitious values.
 """
 
-from core.demo import DemoContext
+from core.demo import PHOTOS_PER_APP, DemoContext
 from core.models import Level, Status
-from families.models import Family, FamilyTitle, FamilyType, Tier
+from families.models import Family, FamilyPhoto, FamilyTitle, FamilyType, Tier
 
 TITLES = [
     # slug, name, household?, rank
@@ -100,6 +100,11 @@ def load(context: DemoContext) -> int:
             family.derive_keys()
             families.append(family)
     Family.objects.bulk_create(families, batch_size=1000)
+    city_models = [f for f in families if f.level == Level.CITY and f.title.is_household]
+    for position, family in enumerate(city_models[:PHOTOS_PER_APP]):
+        FamilyPhoto.objects.create(
+            family=family, image=gen.photo("house"), caption=f"{family.name}家", position=position
+        )
     return len(families)
 
 

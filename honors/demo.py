@@ -10,7 +10,7 @@ collective honour the federation's own department received.
 import datetime
 from dataclasses import dataclass
 
-from core.demo import DemoContext, Generator
+from core.demo import PHOTOS_PER_APP, DemoContext, Generator
 from core.models import Level, Region, Status
 from honors.models import Channel, Honor, HonorTitle, Recipient, RecipientKind
 
@@ -251,4 +251,7 @@ class _HonorBuilder:
             honor.recipient_id = honor.recipient.pk
             honor.derive_search_text()
         Honor.objects.bulk_create(self.honors, batch_size=500)
+        individuals = [h for h in self.honors if h.recipient.kind == IND]
+        for honor in individuals[:PHOTOS_PER_APP]:
+            honor.photo.save("photo.jpg", self.gen.photo("person"), save=True)
         return len(self.honors)

@@ -9,7 +9,7 @@ report's figures.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from core.demo import DemoContext, Generator
+from core.demo import PHOTOS_PER_APP, DemoContext, Generator
 from programs.models import Activity, FocusArea, Program, StockFigure, StockKind
 
 A = FocusArea
@@ -328,6 +328,8 @@ def load(context: DemoContext) -> int:
             description=spec.description,
             is_published=True,
         )
+    for program in list(programs.values())[:PHOTOS_PER_APP]:
+        program.cover.save("cover.jpg", gen.photo("house"), save=True)
     activities = [
         activity
         for plan in ACTIVITY_PLANS

@@ -1,7 +1,13 @@
 """Settings for the test suite: the base settings with fast hashing."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 # Hashing with PBKDF2 at full strength makes every login in a test take ~0.3 s.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Files the tests (and the demo loaded for them) write never land in the project's media/.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="fulian-test-media-"))
