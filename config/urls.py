@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from core.views import HomeView
+from core.views import HomeView, RegionDetailView
 
 admin.site.site_header = _("妇联工作与表彰记录")
 admin.site.site_title = _("妇联记录管理")
@@ -13,6 +13,10 @@ admin.site.index_title = _("数据录入与审核")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", HomeView.as_view(), name="home"),
+    path("honors/", include("honors.urls")),
+    path("families/", include("families.urls")),
+    path("programs/", include("programs.urls")),
+    path("regions/<str:code>/", RegionDetailView.as_view(), name="region-detail"),
 ]
 
 if settings.DEBUG:

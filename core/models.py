@@ -2,12 +2,14 @@
 
 import datetime
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import text
+from core.images import ThumbnailedImageField
 
 FIRST_YEAR = 1949
 
@@ -41,6 +43,9 @@ class Region(models.Model):
         max_length=12,
         unique=True,
         help_text=_("国家行政区划代码；功能区、镇街、村居使用同样格式的固定代码。"),
+        validators=[
+            RegexValidator(r"^\d{6}(\d{6})?$", _("区划代码应为6位或12位数字。")),
+        ],
     )
     name = models.CharField(_("名称"), max_length=64)
     name_en = models.CharField(_("英文名称"), max_length=128, blank=True)
@@ -86,6 +91,9 @@ class Region(models.Model):
         self.path = f"{self.parent.path if self.parent else ''}{self.code}/"
         self.search_text = f"{text.normalize_for_search(self.name)} {self.code}"
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("region-detail", args=[self.code])
 
     @property
     def ancestor_codes(self) -> list[str]:
@@ -186,7 +194,7 @@ def photo_upload_to(instance: models.Model, filename: str) -> str:
 class Photo(models.Model):
     """A photo attached to a record, shown in the order staff give."""
 
-    image = models.ImageField(
+    image = ThumbnailedImageField(
         _("照片"), upload_to=photo_upload_to, width_field="width", height_field="height"
     )
     width = models.PositiveIntegerField(_("宽度"), editable=False, default=0)

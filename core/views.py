@@ -1,24 +1,85 @@
-from django.db.models import Max
-from django.views.generic import TemplateView
+"""The shared list view, and the two pages that span all three apps.
 
-from families.models import Family
-from honors.models import Honor
-from programs.models import Activity, Program
+The front page and the region page gather programs, honours and families;
+they read only through each app's selectors. Nothing else in core imports an app.
+"""
+
+from django.db.models import Max
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+
+from core.models import Region
+from families.selectors import featured_families, public_families
+from honors.selectors import public_honors
+from programs.models import Activity
+from programs.selectors import activity_totals, programs_by_focus_area, public_programs
+
+
+class PublicListView(FilterView):
+    """A public list: the app's FilterSet over its selector, paginated, invalid input → empty.
+
+    A filter value that does not validate (an unknown region, a year that is not
+    a number, a search longer than the limit) gives an empty list and the form's
+    message, never a 500.
+    """
+
+    paginate_by = 30
+    strict = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator = context.get("paginator")
+        context["result_count"] = paginator.count if paginator else len(context["object_list"])
+        context["filter_errors"] = [
+            error for errors in self.filterset.errors.values() for error in errors
+        ]
+        return context
 
 
 class HomeView(TemplateView):
-    """The front page: what the records hold for the latest year with published records."""
+    """The front page: the latest year's headline counts, new honours, families, programs."""
 
     template_name = "core/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        year = Honor.objects.public().aggregate(latest=Max("year"))["latest"]
+        year = public_honors().aggregate(latest=Max("year"))["latest"]
+        activities = Activity.objects.public().filter(date__year=year)
         context.update(
             year=year,
-            honor_count=Honor.objects.public().filter(year=year).count() if year else 0,
-            family_count=Family.objects.public().filter(year=year).count() if year else 0,
-            program_count=Program.objects.public().count(),
-            activity_count=Activity.objects.public().filter(date__year=year).count() if year else 0,
+            honor_count=public_honors().filter(year=year).count(),
+            family_count=public_families().filter(year=year).count(),
+            activity_totals=activity_totals(activities),
+            latest_honors=public_honors().filter(year=year).order_by("-updated_at", "pk")[:8],
+            featured_families=featured_families(),
+            programs_by_area=programs_by_focus_area(),
+        )
+        return context
+
+
+class RegionDetailView(DetailView):
+    """Everything public for one county, town or village, with its sub-regions."""
+
+    template_name = "core/region_detail.html"
+    context_object_name = "region"
+    slug_field = "code"
+    slug_url_kwarg = "code"
+    queryset = Region.objects.all()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        region = self.object
+        honors = public_honors().in_region(region)
+        families = public_families().in_region(region)
+        activities = Activity.objects.public().in_region(region)
+        context.update(
+            ancestors=Region.objects.filter(code__in=region.ancestor_codes[:-1]),
+            children=region.children.order_by("code"),
+            honor_count=honors.count(),
+            family_count=families.count(),
+            activity_totals=activity_totals(activities),
+            latest_honors=honors.order_by("-year", "title__rank", "recipient__stroke_key")[:10],
+            latest_families=families.order_by("-year", "title__rank", "stroke_key")[:10],
+            programs=public_programs().filter(pk__in=activities.values("program_id")),
         )
         return context

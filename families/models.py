@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import text
@@ -99,6 +100,9 @@ class Family(Recognition):
 
     def __str__(self) -> str:
         return f"{self.year} {self.title} {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("families:detail", args=[self.pk])
 
     def save(self, *args, **kwargs):
         self.derive_keys()

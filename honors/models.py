@@ -2,9 +2,11 @@
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import text
+from core.images import ThumbnailedImageField
 from core.models import Recognition, photo_upload_to
 from core.validators import validate_id_number, validate_phone
 
@@ -141,7 +143,7 @@ class Honor(Recognition):
     unit = models.CharField(_("工作单位"), max_length=200, blank=True)
     post = models.CharField(_("职务"), max_length=100, blank=True)
     deeds = models.TextField(_("事迹"), blank=True)
-    photo = models.ImageField(
+    photo = ThumbnailedImageField(
         _("照片"),
         upload_to=photo_upload_to,
         blank=True,
@@ -169,6 +171,9 @@ class Honor(Recognition):
 
     def __str__(self) -> str:
         return f"{self.year} {self.title} {self.recipient}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("honors:detail", args=[self.pk])
 
     def save(self, *args, **kwargs):
         self.derive_search_text()

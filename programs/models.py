@@ -3,9 +3,11 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import text
+from core.images import ThumbnailedImageField
 from core.models import FIRST_YEAR, Photo, Region, photo_upload_to
 
 
@@ -40,7 +42,15 @@ class Program(models.Model):
     lead_unit = models.CharField(_("牵头单位"), max_length=120)
     partner_units = models.CharField(_("合作单位"), max_length=300, blank=True)
     description = models.TextField(_("简介"), blank=True)
-    cover = models.ImageField(_("封面图"), upload_to=photo_upload_to, blank=True)
+    cover = ThumbnailedImageField(
+        _("封面图"),
+        upload_to=photo_upload_to,
+        blank=True,
+        width_field="cover_width",
+        height_field="cover_height",
+    )
+    cover_width = models.PositiveIntegerField(editable=False, null=True)
+    cover_height = models.PositiveIntegerField(editable=False, null=True)
     is_published = models.BooleanField(_("已发布"), default=False)
     search_text = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
@@ -67,6 +77,9 @@ class Program(models.Model):
         parts = [self.name, self.lead_unit, self.partner_units, self.description]
         self.search_text = text.normalize_for_search(" ".join(p for p in parts if p))
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:detail", args=[self.slug])
 
 
 class ActivityKind(models.TextChoices):

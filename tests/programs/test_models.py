@@ -22,7 +22,7 @@ def test_a_negative_amount_is_refused():
 
 def test_activities_in_a_region_include_its_subtree():
     city = RegionFactory()
-    town = RegionFactory(code=f"{city.code}01001000", level="town", parent=city)
+    town = RegionFactory(code=f"{city.code}001000", level="town", parent=city)
     inside = ActivityFactory(region=town)
     outside = ActivityFactory()
     found = set(Activity.objects.in_region(city))

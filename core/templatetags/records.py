@@ -1,0 +1,39 @@
+"""Template helpers for the public pages: padded names, thumbnails, Open Graph images."""
+
+from django import template
+from django.utils.html import format_html
+
+from core import images, text
+
+register = template.Library()
+
+
+@register.filter
+def pad_name(name: str) -> str:
+    """Two-character names padded to line up with three-character ones, as printed lists do."""
+    return text.pad_name(name or "")
+
+
+@register.simple_tag
+def photo_img(field_file, size: int, alt: str, width=None, height=None, css_class: str = ""):
+    """A lazy-loaded <img> of the photo's thumbnail with its width and height, or nothing."""
+    thumb = images.thumbnail(field_file, size, width, height)
+    if thumb is None:
+        return ""
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="{}" loading="lazy" decoding="async" class="{}">',
+        thumb.url,
+        thumb.width,
+        thumb.height,
+        alt,
+        css_class,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def og_image_url(context, field_file, width=None, height=None) -> str:
+    """The absolute URL of the large thumbnail, for a shared link's preview."""
+    thumb = images.thumbnail(field_file, images.THUMBNAIL_SIZES[-1], width, height)
+    if thumb is None:
+        return ""
+    return context["request"].build_absolute_uri(thumb.url)

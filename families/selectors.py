@@ -1,0 +1,31 @@
+"""Reads of families that the public pages share."""
+
+from django.db.models import Prefetch, QuerySet
+
+from core.filters import order_by_keys
+from families.models import Family, FamilyPhoto
+
+FAMILY_ORDERS = {
+    "strokes": ["title__rank", "stroke_key", "-year", "pk"],
+    "pinyin": ["title__rank", "pinyin_key", "-year", "pk"],
+    "-year": ["-year", "title__rank", "stroke_key", "pk"],
+}
+
+
+def ordered(queryset: QuerySet, order: str) -> QuerySet:
+    return order_by_keys(queryset, FAMILY_ORDERS.get(order, FAMILY_ORDERS["strokes"]))
+
+
+def public_families() -> QuerySet:
+    """Conferred families with their title, region and photos (one query for all photos)."""
+    queryset = (
+        Family.objects.public()
+        .select_related("title", "region")
+        .prefetch_related(Prefetch("photos", queryset=FamilyPhoto.objects.order_by("position")))
+    )
+    return ordered(queryset, "strokes")
+
+
+def featured_families(limit: int = 6) -> QuerySet:
+    """Families with photos from the latest year, for the front page."""
+    return public_families().filter(photos__isnull=False).distinct().order_by("-year", "pk")[:limit]

@@ -1,0 +1,34 @@
+"""Reads of honours that the public pages share."""
+
+from django.db.models import QuerySet
+
+from core.filters import order_by_keys
+from honors.models import Honor
+
+# 按姓氏笔画 groups by title, then orders by surname strokes (the official list order).
+HONOR_ORDERS = {
+    "strokes": ["title__rank", "recipient__stroke_key", "-year", "pk"],
+    "pinyin": ["title__rank", "recipient__pinyin_key", "-year", "pk"],
+    "-year": ["-year", "title__rank", "recipient__stroke_key", "pk"],
+}
+
+
+def ordered(queryset: QuerySet, order: str) -> QuerySet:
+    return order_by_keys(queryset, HONOR_ORDERS.get(order, HONOR_ORDERS["strokes"]))
+
+
+def public_honors() -> QuerySet:
+    """Conferred honours with what a list row shows, in the official order."""
+    queryset = Honor.objects.public().select_related("title", "recipient", "region")
+    return ordered(queryset, "strokes")
+
+
+def other_public_honors(honor: Honor) -> QuerySet:
+    """The same recipient's other conferred honours, newest first."""
+    return (
+        Honor.objects.public()
+        .filter(recipient_id=honor.recipient_id)
+        .exclude(pk=honor.pk)
+        .select_related("title")
+        .order_by("-year", "title__rank")
+    )
