@@ -97,3 +97,24 @@ ORDER_CHOICES = [
     ("pinyin", _("按拼音")),
     ("-year", _("按年度（新的在前）")),
 ]
+
+
+class PublicFilterSet(django_filters.FilterSet):
+    """A FilterSet whose choice lists (years, regions) are read once per request.
+
+    Callable choices are otherwise evaluated twice — once to validate the value,
+    once to render the form — which costs a query each time.
+    """
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            for field in form.fields.values():
+                if isinstance(field, forms.ModelChoiceField):
+                    continue  # validating a model choice is its own single-row query
+                if hasattr(field, "choices"):
+                    field.choices = list(field.choices)
+                elif hasattr(field.widget, "choices"):
+                    field.widget.choices = list(field.widget.choices)
+        return self._form

@@ -4,13 +4,13 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import ORDER_CHOICES, RegionFilter, SearchFilter, year_choices
+from core.filters import ORDER_CHOICES, PublicFilterSet, RegionFilter, SearchFilter, year_choices
 from core.models import Level
 from families.models import Family, FamilyTitle, FamilyType, Tier
 from families.selectors import ordered
 
 
-class FamilyFilter(django_filters.FilterSet):
+class FamilyFilter(PublicFilterSet):
     year = django_filters.ChoiceFilter(
         label=_("年度"), choices=year_choices(Family), empty_label=_("全部年度")
     )

@@ -3,13 +3,13 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import ORDER_CHOICES, RegionFilter, SearchFilter, year_choices
+from core.filters import ORDER_CHOICES, PublicFilterSet, RegionFilter, SearchFilter, year_choices
 from core.models import Level
 from honors.models import Honor, HonorTitle, RecipientKind
 from honors.selectors import ordered
 
 
-class HonorFilter(django_filters.FilterSet):
+class HonorFilter(PublicFilterSet):
     year = django_filters.ChoiceFilter(
         label=_("年度"), choices=year_choices(Honor), empty_label=_("全部年度")
     )

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import RegionFilter, SearchFilter
+from core.filters import PublicFilterSet, RegionFilter, SearchFilter
 from programs.models import Activity, FocusArea, Program
 
 
@@ -13,7 +13,7 @@ def activity_years():
     return [(day.year, day.year) for day in dates]
 
 
-class ProgramFilter(django_filters.FilterSet):
+class ProgramFilter(PublicFilterSet):
     area = django_filters.ChoiceFilter(
         label=_("工作领域"),
         field_name="focus_area",
