@@ -78,8 +78,13 @@ class Region(models.Model):
             models.CheckConstraint(
                 condition=Q(parent__isnull=False) | Q(level="city"),
                 name="region_only_city_is_root",
+                violation_error_message=_("只有市级地区可以没有上级。"),
             ),
-            models.CheckConstraint(condition=~Q(code=""), name="region_code_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(code=""),
+                name="region_code_not_empty",
+                violation_error_message=_("区划代码不能为空。"),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -158,21 +163,25 @@ class Recognition(models.Model):
             models.CheckConstraint(
                 condition=Q(year__gte=FIRST_YEAR) & Q(year__lte=2100),
                 name="%(app_label)s_%(class)s_year_range",
+                violation_error_message=_("年度应在1949年至2100年之间。"),
             ),
             models.CheckConstraint(
                 condition=Q(notice_end__isnull=True)
                 | Q(notice_start__isnull=True)
                 | Q(notice_end__gte=models.F("notice_start")),
                 name="%(app_label)s_%(class)s_notice_ends_after_start",
+                violation_error_message=_("公示结束日期不能早于开始日期。"),
             ),
             models.CheckConstraint(
                 condition=~Q(status="notice")
                 | (Q(notice_start__isnull=False) & Q(notice_end__isnull=False)),
                 name="%(app_label)s_%(class)s_notice_has_dates",
+                violation_error_message=_("公示中的记录需要填写公示开始和结束日期。"),
             ),
             models.CheckConstraint(
                 condition=~Q(status="revoked") | ~Q(revoked_reason=""),
                 name="%(app_label)s_%(class)s_revoked_has_reason",
+                violation_error_message=_("撤销时需要填写撤销原因。"),
             ),
         ]
 

@@ -5,9 +5,13 @@ they read only through each app's selectors. Nothing else in core imports an app
 """
 
 from django.db.models import Max
+from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from core import rolls, tabular
 from core.models import Region
 from families.selectors import featured_families, public_families
 from honors.selectors import public_honors
@@ -34,6 +38,67 @@ class PublicListView(FilterView):
             error for errors in self.filterset.errors.values() for error in errors
         ]
         return context
+
+
+class FilteredMixin:
+    """Bind the app's FilterSet to the query string, as the list page does."""
+
+    filterset_class = None
+
+    def get_queryset(self):
+        raise NotImplementedError
+
+    def get_filterset(self):
+        return self.filterset_class(
+            self.request.GET, queryset=self.get_queryset(), request=self.request
+        )
+
+    def invalid(self, filterset) -> HttpResponseBadRequest:
+        errors = "；".join(str(e) for errors in filterset.errors.values() for e in errors)
+        return HttpResponseBadRequest(
+            _("筛选条件有误：%(errors)s") % {"errors": errors},
+            content_type="text/plain; charset=utf-8",
+        )
+
+
+class ListExportView(FilteredMixin, View):
+    """The list a visitor is looking at — same filters, same order — as CSV or XLSX.
+
+    Public files carry the public columns only.
+    """
+
+    columns: list = []
+    export_queryset = None
+    filename = ""
+    file_format = "csv"
+
+    def get(self, request, *args, **kwargs):
+        filterset = self.get_filterset()
+        if not filterset.is_valid():
+            return self.invalid(filterset)
+        columns = tabular.public_columns(self.columns)
+        rows = tabular.rows_for(type(self).export_queryset(filterset.qs), columns)
+        if self.file_format == "xlsx":
+            notes = tabular.filter_notes(filterset)
+            return tabular.xlsx_response(rows, columns, notes, f"{self.filename}.xlsx")
+        return tabular.csv_response(rows, columns, f"{self.filename}.csv")
+
+
+class RollView(FilteredMixin, TemplateView):
+    """The official list (名单) of the filtered records, as a printable page or a Word file."""
+
+    build_roll = None
+    filename = ""
+    as_docx = False
+
+    def get(self, request, *args, **kwargs):
+        filterset = self.get_filterset()
+        if not filterset.is_valid():
+            return self.invalid(filterset)
+        roll = type(self).build_roll(filterset.qs, filterset.form.cleaned_data)
+        if self.as_docx:
+            return tabular.docx_response(rolls.roll_docx(roll), f"{self.filename}.docx")
+        return self.render_to_response(self.get_context_data(roll=roll, filter=filterset))
 
 
 class HomeView(TemplateView):

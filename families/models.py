@@ -94,8 +94,13 @@ class Family(Recognition):
             models.UniqueConstraint(
                 fields=["name", "region", "title", "level", "year"],
                 name="family_one_title_per_year",
+                violation_error_message=_("这个家庭在同一年度已获得同级别的这个称号。"),
             ),
-            models.CheckConstraint(condition=~Q(name=""), name="family_name_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(name=""),
+                name="family_name_not_empty",
+                violation_error_message=_("姓名不能为空。"),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -29,3 +29,8 @@ def public_families() -> QuerySet:
 def featured_families(limit: int = 6) -> QuerySet:
     """Families with photos from the latest year, for the front page."""
     return public_families().filter(photos__isnull=False).distinct().order_by("-year", "pk")[:limit]
+
+
+def roll_order(queryset: QuerySet) -> QuerySet:
+    """The official list's order: title, then county, then surname strokes."""
+    return queryset.order_by("title__rank", "region__path", "stroke_key", "pk")

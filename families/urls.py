@@ -6,5 +6,9 @@ app_name = "families"
 
 urlpatterns = [
     path("", views.FamilyListView.as_view(), name="list"),
+    path("export.csv", views.FamilyCSVView.as_view(), name="export-csv"),
+    path("export.xlsx", views.FamilyXLSXView.as_view(), name="export-xlsx"),
+    path("roll/", views.FamilyRollView.as_view(), name="roll"),
+    path("roll.docx", views.FamilyRollDocxView.as_view(), name="roll-docx"),
     path("<int:pk>/", views.FamilyDetailView.as_view(), name="detail"),
 ]

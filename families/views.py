@@ -1,6 +1,7 @@
 from django.views.generic import DetailView
 
-from core.views import PublicListView
+from core.views import ListExportView, PublicListView, RollView
+from families import tabular
 from families.filters import FamilyFilter
 from families.selectors import public_families
 
@@ -19,3 +20,29 @@ class FamilyDetailView(DetailView):
 
     def get_queryset(self):
         return public_families()
+
+
+class FamilyExportMixin:
+    filterset_class = FamilyFilter
+    filename = "最美家庭名单"
+
+    def get_queryset(self):
+        return public_families()
+
+
+class FamilyCSVView(FamilyExportMixin, ListExportView):
+    columns = tabular.COLUMNS
+    export_queryset = tabular.export_queryset
+
+
+class FamilyXLSXView(FamilyCSVView):
+    file_format = "xlsx"
+
+
+class FamilyRollView(FamilyExportMixin, RollView):
+    template_name = "roll.html"
+    build_roll = tabular.build_family_roll
+
+
+class FamilyRollDocxView(FamilyRollView):
+    as_docx = True

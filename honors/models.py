@@ -84,17 +84,26 @@ class Recipient(models.Model):
         ordering = ["stroke_key", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["id_number"], condition=~Q(id_number=""), name="recipient_id_number_unique"
+                fields=["id_number"],
+                condition=~Q(id_number=""),
+                name="recipient_id_number_unique",
+                violation_error_message=_("已有使用这个身份证号码的受表彰对象。"),
             ),
             models.CheckConstraint(
                 condition=Q(kind="individual") | (Q(gender="") & Q(id_number="")),
                 name="recipient_collective_has_no_person_fields",
+                violation_error_message=_("集体不填写性别和身份证号码。"),
             ),
             models.CheckConstraint(
                 condition=Q(kind="collective") | ~Q(gender=""),
                 name="recipient_individual_has_gender",
+                violation_error_message=_("个人需要填写性别。"),
             ),
-            models.CheckConstraint(condition=~Q(name=""), name="recipient_name_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(name=""),
+                name="recipient_name_not_empty",
+                violation_error_message=_("姓名或集体全称不能为空。"),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -165,7 +174,9 @@ class Honor(Recognition):
         constraints = [
             *Recognition.Meta.constraints,
             models.UniqueConstraint(
-                fields=["recipient", "title", "level", "year"], name="honor_one_award_per_year"
+                fields=["recipient", "title", "level", "year"],
+                name="honor_one_award_per_year",
+                violation_error_message=_("同一对象在同一年度已获得同级别的这个称号。"),
             ),
         ]
 

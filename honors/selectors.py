@@ -32,3 +32,8 @@ def other_public_honors(honor: Honor) -> QuerySet:
         .select_related("title")
         .order_by("-year", "title__rank")
     )
+
+
+def roll_order(queryset: QuerySet) -> QuerySet:
+    """The official list's order: title, then county, then surname strokes."""
+    return queryset.order_by("title__rank", "region__path", "recipient__stroke_key", "pk")

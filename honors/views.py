@@ -1,6 +1,7 @@
 from django.views.generic import DetailView
 
-from core.views import PublicListView
+from core.views import ListExportView, PublicListView, RollView
+from honors import tabular
 from honors.filters import HonorFilter
 from honors.selectors import other_public_honors, public_honors
 
@@ -24,3 +25,29 @@ class HonorDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["other_honors"] = other_public_honors(self.object)
         return context
+
+
+class HonorExportMixin:
+    filterset_class = HonorFilter
+    filename = "荣誉表彰名单"
+
+    def get_queryset(self):
+        return public_honors()
+
+
+class HonorCSVView(HonorExportMixin, ListExportView):
+    columns = tabular.COLUMNS
+    export_queryset = tabular.export_queryset
+
+
+class HonorXLSXView(HonorCSVView):
+    file_format = "xlsx"
+
+
+class HonorRollView(HonorExportMixin, RollView):
+    template_name = "roll.html"
+    build_roll = tabular.build_honor_roll
+
+
+class HonorRollDocxView(HonorRollView):
+    as_docx = True

@@ -67,6 +67,7 @@ class Program(models.Model):
             models.CheckConstraint(
                 condition=Q(year_end__isnull=True) | Q(year_end__gte=models.F("year_start")),
                 name="program_years_in_order",
+                violation_error_message=_("结束年度不能早于开始年度。"),
             ),
         ]
 
@@ -146,7 +147,9 @@ class Activity(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(amount_yuan__gte=0), name="activity_amount_not_negative"
+                condition=Q(amount_yuan__gte=0),
+                name="activity_amount_not_negative",
+                violation_error_message=_("金额不能为负数。"),
             ),
         ]
 
@@ -221,11 +224,14 @@ class StockFigure(models.Model):
         ordering = ["-year", "kind__name", "region__path"]
         constraints = [
             models.UniqueConstraint(
-                fields=["kind", "region", "year"], name="stock_one_value_per_region_year"
+                fields=["kind", "region", "year"],
+                name="stock_one_value_per_region_year",
+                violation_error_message=_("这个地区在这一年度已有这个指标的数据。"),
             ),
             models.CheckConstraint(
                 condition=Q(total__isnull=True) | Q(total__gte=models.F("value")),
                 name="stock_value_within_total",
+                violation_error_message=_("数量不能大于总数。"),
             ),
         ]
 

@@ -1,0 +1,543 @@
+"""Lists in and out: streaming CSV/XLSX writers, a table reader, and the import engine.
+
+Each app declares its columns once (`<app>/tabular.py`); the same list drives
+the exports, the import template, the header matching and the row checks, so
+an exported file imports again without loss.
+
+Import flow: read the file → match headers → check every row (inside a
+transaction) → report each row as new / update / unchanged / error → commit
+only when asked and only when no row has an error; otherwise roll back. The
+check and the commit run the same code, so what the preview says is what the
+commit does.
+"""
+
+import csv
+import datetime
+import io
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import FileResponse, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core import text
+
+# Cells that a spreadsheet would run as a formula (CSV/formula injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+MAX_IMPORT_ROWS = 250_000
+
+
+class TableError(Exception):
+    """A file that cannot be read as a table at all; the message is for the user."""
+
+
+def neutralise(value: Any) -> Any:
+    """Prefix text that a spreadsheet would evaluate with an apostrophe, so it stays text."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a list: its header, how to read it off a record, how to parse it back.
+
+    `key` names the value in an imported row; `get` reads the export value off a
+    record; `private` columns appear only in staff files; `identity` columns must
+    be present for an import to find existing records.
+    """
+
+    key: str
+    header: Any  # a lazily translated string
+    get: Callable[[Any], Any]
+    private: bool = False
+    identity: bool = False
+    width: int = 14
+
+
+def public_columns(columns: list[Column]) -> list[Column]:
+    return [column for column in columns if not column.private]
+
+
+def headers(columns: list[Column]) -> list[str]:
+    return [str(column.header) for column in columns]
+
+
+def rows_for(records: Iterable, columns: list[Column]) -> Iterator[list]:
+    for record in records:
+        yield [neutralise(column.get(record)) for column in columns]
+
+
+# ---------------------------------------------------------------- writers
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for streaming csv.writer output."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_response(rows: Iterable[list], columns: list[Column], filename: str):
+    """A streaming CSV download, UTF-8 with a BOM so Excel on Chinese Windows reads it as text."""
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield "\ufeff" + writer.writerow(headers(columns))
+        for row in rows:
+            yield writer.writerow(["" if value is None else value for value in row])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def write_xlsx(rows: Iterable[list], columns: list[Column], notes: list[tuple[str, str]], target):
+    """Write a workbook with a frozen header row, column widths and a sheet of notes.
+
+    openpyxl's write-only mode streams rows to a temporary file, so memory does
+    not grow with the number of rows.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("名单"))
+    sheet.freeze_panes = "A2"
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    bold = Font(bold=True)
+    header_cells = []
+    for title in headers(columns):
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for row in rows:
+        sheet.append(row)
+    about = workbook.create_sheet(_("说明"))
+    about.column_dimensions["A"].width = 16
+    about.column_dimensions["B"].width = 60
+    for label, value in notes:
+        about.append([label, value])
+    workbook.save(target)
+
+
+def xlsx_response(rows, columns, notes, filename: str):
+    # FileResponse closes the file when the download is done.
+    spool = tempfile.TemporaryFile()  # noqa: SIM115
+    write_xlsx(rows, columns, notes, spool)
+    spool.seek(0)
+    return FileResponse(
+        spool,
+        as_attachment=True,
+        filename=filename,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+def docx_response(document, filename: str):
+    buffer = io.BytesIO()
+    document.save(buffer)
+    buffer.seek(0)
+    return FileResponse(
+        buffer,
+        as_attachment=True,
+        filename=filename,
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+
+
+def filter_notes(filterset) -> list[tuple[str, str]]:
+    """The filters a list was exported with, as label/value pairs for a file's notes."""
+    notes = [(_("导出时间"), timezone.localtime().strftime("%Y-%m-%d %H:%M"))]
+    form = filterset.form
+    if form.is_valid():
+        for name, value in form.cleaned_data.items():
+            if value in (None, "", []):
+                continue
+            bound = form[name]
+            shown = (
+                dict(bound.field.choices).get(value, value)
+                if hasattr(bound.field, "choices")
+                else value
+            )
+            notes.append((str(bound.label), str(shown)))
+    return notes
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+
+
+def read_table(uploaded) -> Table:
+    """Read an uploaded .xlsx or .csv into header and rows of text; refuse anything else."""
+    name = (getattr(uploaded, "name", "") or "").lower()
+    size = getattr(uploaded, "size", None)
+    if size is not None and size > MAX_IMPORT_BYTES:
+        raise TableError(_("文件太大（上限 50 MB）。"))
+    data = uploaded.read()
+    if not data:
+        raise TableError(_("文件是空的。"))
+    if data[:4] == b"PK\x03\x04":
+        if not name.endswith((".xlsx", ".xlsm")):
+            raise TableError(_("只能导入 .xlsx 或 .csv 文件。"))
+        rows = _read_xlsx(data)
+    elif name.endswith(".csv") or name.endswith(".txt"):
+        rows = _read_csv(data)
+    else:
+        raise TableError(_("只能导入 .xlsx 或 .csv 文件。"))
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    if not rows:
+        raise TableError(_("文件中没有数据。"))
+    if len(rows) - 1 > MAX_IMPORT_ROWS:
+        raise TableError(_("一次最多导入 %(n)s 行。") % {"n": MAX_IMPORT_ROWS})
+    header, *body = rows
+    return Table(headers=[cell.strip() for cell in header], rows=body)
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_xlsx(data: bytes) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise TableError(_("无法读取这个 Excel 文件，请确认它是 .xlsx 格式且没有损坏。")) from error
+    try:
+        sheet = workbook.worksheets[0]
+        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def _read_csv(data: bytes) -> list[list[str]]:
+    # Excel on Chinese Windows saves CSV as GB18030 unless told otherwise.
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            decoded = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise TableError(_("无法识别文件的文字编码，请保存为 UTF-8 编码的 CSV。"))
+    if "\x00" in decoded:
+        raise TableError(_("只能导入 .xlsx 或 .csv 文件。"))
+    try:
+        return list(csv.reader(io.StringIO(decoded)))
+    except csv.Error as error:
+        raise TableError(_("CSV 文件格式有误：%(error)s") % {"error": error}) from error
+
+
+# ---------------------------------------------------------------- parsing cells
+
+
+def clean_text(value: str) -> str:
+    """Cell text as stored: trimmed, and a leading apostrophe from our own exports removed."""
+    value = (value or "").strip()
+    if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
+        value = value[1:]
+    return value
+
+
+def parse_choice(value: str, choices, column: str) -> str:
+    """A choice given by its key or its label, in simplified or traditional characters."""
+    wanted = text.normalize_for_search(value)
+    for key, label in choices:
+        if wanted in (text.normalize_for_search(str(key)), text.normalize_for_search(str(label))):
+            return key
+    labels = "”或“".join(str(label) for _key, label in choices)
+    raise ValidationError(
+        _("「%(column)s」应为“%(labels)s”") % {"column": column, "labels": labels}
+    )
+
+
+def parse_int(value: str, column: str, minimum: int = 0) -> int:
+    try:
+        number = int(Decimal(value.replace(",", "")))
+    except (InvalidOperation, ValueError):
+        raise ValidationError(_("「%(column)s」应为整数") % {"column": column}) from None
+    if number < minimum:
+        raise ValidationError(
+            _("「%(column)s」不能小于 %(min)s") % {"column": column, "min": minimum}
+        )
+    return number
+
+
+def parse_decimal(value: str, column: str) -> Decimal:
+    try:
+        number = Decimal(value.replace(",", "") or "0")
+    except InvalidOperation:
+        raise ValidationError(_("「%(column)s」应为数字") % {"column": column}) from None
+    if number < 0:
+        raise ValidationError(_("「%(column)s」不能为负数") % {"column": column})
+    return number
+
+
+def parse_date(value: str, column: str) -> datetime.date | None:
+    if not value:
+        return None
+    for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"):
+        try:
+            return datetime.datetime.strptime(
+                value[:10] if "年" not in value else value, fmt
+            ).date()
+        except ValueError:
+            continue
+    raise ValidationError(_("「%(column)s」应为日期，如 2023-03-08") % {"column": column})
+
+
+def parse_year(value: str, column: str) -> int:
+    year = parse_int(value, column, minimum=1949)
+    if year > timezone.localdate().year:
+        raise ValidationError(_("「%(column)s」不能是将来的年份") % {"column": column})
+    return year
+
+
+# ---------------------------------------------------------------- the import engine
+
+
+NEW, UPDATE, UNCHANGED, ERROR = "new", "update", "unchanged", "error"
+STATUS_LABELS = {
+    NEW: gettext_lazy("新增"),
+    UPDATE: gettext_lazy("更新"),
+    UNCHANGED: gettext_lazy("无变化"),
+    ERROR: gettext_lazy("错误"),
+}
+
+
+@dataclass
+class RowOutcome:
+    line: int  # the row's line in the file, header = 1
+    status: str
+    label: str = ""
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS[self.status])
+
+
+@dataclass
+class ImportResult:
+    outcomes: list[RowOutcome]
+    committed: bool
+    file_errors: list[str] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status == status)
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.file_errors) or any(o.status == ERROR for o in self.outcomes)
+
+    @property
+    def error_messages(self) -> list[str]:
+        lines = list(self.file_errors)
+        for outcome in self.outcomes:
+            lines.extend(
+                _("第%(line)s行%(error)s") % {"line": outcome.line, "error": error}
+                for error in outcome.errors
+            )
+        return lines
+
+    @property
+    def summary(self) -> str:
+        return _("新增 %(new)s 行，更新 %(update)s 行，无变化 %(same)s 行，错误 %(error)s 行") % {
+            "new": self.count(NEW),
+            "update": self.count(UPDATE),
+            "same": self.count(UNCHANGED),
+            "error": self.count(ERROR),
+        }
+
+
+class RowError(Exception):
+    """Raised by an importer's row handler with one or more user-facing messages."""
+
+    def __init__(self, messages: list[str]):
+        super().__init__("; ".join(messages))
+        self.messages = messages
+
+
+class Importer:
+    """Base class: an app supplies `columns` and `import_row`; the engine does the rest."""
+
+    columns: list[Column] = []
+
+    def header_keys(self, table: Table) -> dict[int, str]:
+        """Map file columns to column keys by header, in either script; unknown ones ignored."""
+        by_header = {text.normalize_for_search(str(c.header)): c.key for c in self.columns}
+        return {
+            index: by_header[text.normalize_for_search(title)]
+            for index, title in enumerate(table.headers)
+            if text.normalize_for_search(title) in by_header
+        }
+
+    def missing_identity(self, present: set[str]) -> list[str]:
+        return [str(c.header) for c in self.columns if c.identity and c.key not in present]
+
+    def prepare(self) -> None:
+        """Load what every row needs (titles, regions) once."""
+        from core.models import Region
+
+        self.regions = {region.code: region for region in Region.objects.all()}
+
+    def header(self, key: str) -> str:
+        return next(str(c.header) for c in self.columns if c.key == key)
+
+    def find_region(self, row: dict, errors: list[str]):
+        """The row's region by code, or by a name that is unique in the tree."""
+        code = row.get("region_code", "")
+        if code:
+            region = self.regions.get(code)
+            if region is None:
+                errors.append(
+                    _("「%(column)s」没有代码为“%(value)s”的地区")
+                    % {"column": self.header("region_code"), "value": code[:20]}
+                )
+            return region
+        wanted = text.normalize_for_search(row.get("region", ""))
+        matches = [r for r in self.regions.values() if text.normalize_for_search(r.name) == wanted]
+        if len(matches) != 1:
+            errors.append(
+                _("「%(column)s」无法确定地区，请填写地区代码") % {"column": self.header("region")}
+            )
+            return None
+        return matches[0]
+
+    def find_named(self, objects: Iterable, value: str, key: str, errors: list[str]):
+        """The object whose name or slug is `value`, in either script."""
+        wanted = text.normalize_for_search(value)
+        for obj in objects:
+            names = (obj.name, getattr(obj, "slug", ""))
+            if wanted and wanted in {text.normalize_for_search(n) for n in names}:
+                return obj
+        errors.append(
+            _("「%(column)s」没有“%(value)s”") % {"column": self.header(key), "value": value[:40]}
+        )
+        return None
+
+    def identity(self, row: dict) -> tuple:
+        """What makes two rows of one file the same record (a duplicate)."""
+        return tuple(row.get(c.key, "") for c in self.columns if c.identity)
+
+    def import_row(self, row: dict) -> tuple[str, str]:
+        """Create or update the record of one row; return (status, label) or raise RowError."""
+        raise NotImplementedError
+
+    def run(
+        self, table: Table, *, commit: bool, progress: Callable[[int, int], None] | None = None
+    ) -> ImportResult:
+        keys = self.header_keys(table)
+        missing = self.missing_identity(set(keys.values()))
+        if missing:
+            message = _("缺少必需的列：%(columns)s") % {"columns": "、".join(missing)}
+            return ImportResult([], committed=False, file_errors=[message])
+        self.prepare()
+        outcomes: list[RowOutcome] = []
+        seen: dict[tuple, int] = {}
+        total = len(table.rows)
+        with transaction.atomic():
+            for number, cells in enumerate(table.rows, start=2):
+                row = {
+                    key: clean_text(cells[i]) if i < len(cells) else "" for i, key in keys.items()
+                }
+                identity = self.identity(row)
+                if identity in seen:
+                    outcomes.append(
+                        RowOutcome(
+                            number,
+                            ERROR,
+                            errors=[_("与第%(line)s行重复") % {"line": seen[identity]}],
+                        )
+                    )
+                    continue
+                seen[identity] = number
+                try:
+                    with transaction.atomic():
+                        status, label = self.import_row(row)
+                    outcomes.append(RowOutcome(number, status, label))
+                except RowError as error:
+                    outcomes.append(RowOutcome(number, ERROR, errors=error.messages))
+                if progress and (number - 1) % 500 == 0:
+                    progress(number - 1, total)
+            if progress:
+                progress(total, total)
+            result = ImportResult(outcomes, committed=False)
+            if commit and not result.has_errors:
+                result.committed = True
+            else:
+                transaction.set_rollback(True)
+        return result
+
+
+def assign_changed(instance, values: dict) -> bool:
+    """Set the values on the instance; True when any of them differs from what it held."""
+    changed = False
+    for name, value in values.items():
+        if getattr(instance, name) != value:
+            setattr(instance, name, value)
+            changed = True
+    return changed
+
+
+class Collector:
+    """Runs cell parsers and collects their messages, so one row reports every bad cell."""
+
+    def __init__(self):
+        self.errors: list[str] = []
+
+    def __call__(self, parse, *args):
+        try:
+            return parse(*args)
+        except ValidationError as error:
+            self.errors.extend(error.messages)
+            return None
+
+    def require(self, value: str, column: str) -> str:
+        if not value:
+            self.errors.append(_("「%(column)s」不能为空") % {"column": column})
+        return value
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise RowError(self.errors)
+
+
+def validation_messages(error: ValidationError, labels: dict[str, str]) -> list[str]:
+    """Chinese messages from a model ValidationError, each naming its column."""
+    if hasattr(error, "error_dict"):
+        return [
+            f"「{labels.get(name, name)}」{message}"
+            for name, messages in error.message_dict.items()
+            for message in messages
+        ]
+    return list(error.messages)

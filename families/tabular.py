@@ -1,0 +1,145 @@
+"""The family list's columns, declared once for exports, the import template and imports."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.models import Level, Status
+from core.rolls import Roll, build_roll, roll_heading
+from core.tabular import (
+    NEW,
+    UNCHANGED,
+    UPDATE,
+    Collector,
+    Column,
+    Importer,
+    RowError,
+    assign_changed,
+    parse_choice,
+    parse_date,
+    parse_year,
+    validation_messages,
+)
+from core.text import pad_name
+from families.models import Family, FamilyTitle, FamilyType, Tier
+from families.selectors import roll_order
+
+L = gettext_lazy
+
+COLUMNS = [
+    Column("year", L("年度"), lambda f: f.year, identity=True, width=8),
+    Column("title", L("称号"), lambda f: f.title.name, identity=True, width=16),
+    Column("level", L("级别"), lambda f: f.get_level_display(), identity=True, width=8),
+    Column("tier", L("档次"), lambda f: f.get_tier_display(), width=8),
+    Column("family_type", L("类型"), lambda f: f.get_family_type_display(), width=10),
+    Column("name", L("户主或成员姓名"), lambda f: f.name, identity=True, width=14),
+    Column("members", L("家庭成员"), lambda f: f.members, width=24),
+    Column("region_code", L("地区代码"), lambda f: f.region.code, identity=True, width=14),
+    Column("region", L("地区"), lambda f: f.region.name, width=14),
+    Column("body", L("授予机关"), lambda f: f.conferring_body, width=18),
+    Column("story", L("事迹"), lambda f: f.story, width=40),
+    Column("status", L("状态"), lambda f: f.get_status_display(), private=True, width=10),
+    Column("notice_start", L("公示开始"), lambda f: f.notice_start, private=True, width=12),
+    Column("notice_end", L("公示结束"), lambda f: f.notice_end, private=True, width=12),
+    Column(
+        "objection_contact",
+        L("异议联系方式"),
+        lambda f: f.objection_contact,
+        private=True,
+        width=24,
+    ),
+    Column("phone", L("联系电话"), lambda f: f.phone, private=True, width=14),
+    Column("address", L("家庭住址"), lambda f: f.address, private=True, width=30),
+    Column("id_number", L("身份证号码"), lambda f: f.id_number, private=True, width=22),
+]
+HEADER = {column.key: str(column.header) for column in COLUMNS}
+TEXT_FIELDS = [
+    ("members", "members"),
+    ("body", "conferring_body"),
+    ("story", "story"),
+    ("objection_contact", "objection_contact"),
+    ("phone", "phone"),
+    ("address", "address"),
+]
+
+
+def export_queryset(queryset):
+    return queryset.select_related("title", "region").iterator(chunk_size=2000)
+
+
+class FamilyImporter(Importer):
+    """Rows of families: the same name, region, title, level and year update the record."""
+
+    columns = COLUMNS
+
+    def prepare(self) -> None:
+        super().prepare()
+        self.titles = list(FamilyTitle.objects.all())
+
+    def import_row(self, row: dict) -> tuple[str, str]:
+        check = Collector()
+        year = check(parse_year, row.get("year", ""), HEADER["year"])
+        title = self.find_named(self.titles, row.get("title", ""), "title", check.errors)
+        level = check(parse_choice, row.get("level", ""), Level.choices, HEADER["level"])
+        name = check.require(row.get("name", ""), HEADER["name"])
+        region = self.find_region(row, check.errors)
+        values = {}
+        if row.get("tier"):
+            values["tier"] = check(parse_choice, row["tier"], Tier.choices, HEADER["tier"])
+        if row.get("family_type"):
+            values["family_type"] = check(
+                parse_choice, row["family_type"], FamilyType.choices, HEADER["family_type"]
+            )
+        if row.get("status"):
+            values["status"] = check(parse_choice, row["status"], Status.choices, HEADER["status"])
+        for key in ("notice_start", "notice_end"):
+            if key in row:
+                values[key] = check(parse_date, row[key], HEADER[key])
+        check.raise_if_any()
+        for key, attribute in TEXT_FIELDS:
+            if key in row:
+                values[attribute] = row[key]
+        if "id_number" in row:
+            values["id_number"] = row["id_number"].upper()
+
+        family = Family.objects.filter(
+            name=name, region=region, title=title, level=level, year=year
+        ).first() or Family(name=name, region=region, title=title, level=level, year=year)
+        if not family.pk:
+            values.setdefault("status", Status.DRAFT)  # a file without a status publishes nothing
+        changed = assign_changed(family, values)
+        if family.pk and not changed:
+            return UNCHANGED, str(family)
+        outcome = UPDATE if family.pk else NEW
+        try:
+            family.full_clean()
+            family.save()
+        except ValidationError as error:
+            raise RowError(validation_messages(error, HEADER)) from None
+        return outcome, str(family)
+
+
+def roll_entry(family: Family) -> str:
+    name = pad_name(family.name)
+    if family.title.is_household:
+        name += _("家庭")
+    return f"{name}\u3000{family.region.name}"
+
+
+def build_family_roll(queryset, filters: dict) -> Roll:
+    families = list(roll_order(queryset).select_related("title", "region"))
+    bodies = {f.conferring_body for f in families}
+    level = filters.get("level")
+    return build_roll(
+        families,
+        group_of=lambda f: f.title.name + (f"（{f.get_tier_display()}）" if f.tier else ""),
+        unit_of=lambda f: str(f.title.count_unit),
+        region_of=lambda f: f.region,
+        entry_of=roll_entry,
+        heading=roll_heading(
+            filters.get("year"),
+            str(dict(Level.choices)[level]) if level else "",
+            bodies.pop() if len(bodies) == 1 else "",
+            _("家庭典型"),
+        ),
+    )

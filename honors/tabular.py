@@ -1,0 +1,197 @@
+"""The honour list's columns, declared once for exports, the import template and imports."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.models import Level, Status
+from core.rolls import Roll, build_roll, roll_heading
+from core.tabular import (
+    NEW,
+    UNCHANGED,
+    UPDATE,
+    Collector,
+    Column,
+    Importer,
+    RowError,
+    assign_changed,
+    parse_choice,
+    parse_date,
+    parse_year,
+    validation_messages,
+)
+from core.text import pad_name
+from honors.models import Channel, Gender, Honor, HonorTitle, Recipient, RecipientKind
+from honors.selectors import roll_order
+
+L = gettext_lazy
+
+COLUMNS = [
+    Column("year", L("年度"), lambda h: h.year, identity=True, width=8),
+    Column("title", L("称号"), lambda h: h.title.name, identity=True, width=18),
+    Column("level", L("级别"), lambda h: h.get_level_display(), identity=True, width=8),
+    Column("kind", L("类别"), lambda h: h.recipient.get_kind_display(), width=8),
+    Column("name", L("姓名或集体全称"), lambda h: h.recipient.name, identity=True, width=28),
+    Column("gender", L("性别"), lambda h: h.recipient.get_gender_display(), width=6),
+    Column("ethnicity", L("民族"), lambda h: h.recipient.ethnicity, width=8),
+    Column("unit", L("工作单位"), lambda h: h.unit, width=30),
+    Column("post", L("职务"), lambda h: h.post, width=14),
+    Column("region_code", L("地区代码"), lambda h: h.region.code, width=14),
+    Column("region", L("地区"), lambda h: h.region.name, width=14),
+    Column("channel", L("途径"), lambda h: h.get_channel_display(), width=10),
+    Column("body", L("授予机关"), lambda h: h.conferring_body, width=20),
+    Column("document_number", L("文号"), lambda h: h.document_number, width=18),
+    Column("deeds", L("事迹"), lambda h: h.deeds, width=40),
+    Column("status", L("状态"), lambda h: h.get_status_display(), private=True, width=10),
+    Column("notice_start", L("公示开始"), lambda h: h.notice_start, private=True, width=12),
+    Column("notice_end", L("公示结束"), lambda h: h.notice_end, private=True, width=12),
+    Column(
+        "objection_contact",
+        L("异议联系方式"),
+        lambda h: h.objection_contact,
+        private=True,
+        width=24,
+    ),
+    Column("id_number", L("身份证号码"), lambda h: h.recipient.id_number, private=True, width=22),
+    Column("phone", L("联系电话"), lambda h: h.recipient.phone, private=True, width=14),
+]
+HEADER = {column.key: str(column.header) for column in COLUMNS}
+
+
+def export_queryset(queryset):
+    """What a file needs from each honour, read in chunks without a query per row."""
+    return queryset.select_related("title", "recipient", "region").iterator(chunk_size=2000)
+
+
+class HonorImporter(Importer):
+    """Rows of honours: the same recipient, title, level and year update instead of doubling."""
+
+    columns = COLUMNS
+
+    def prepare(self) -> None:
+        super().prepare()
+        self.titles = list(HonorTitle.objects.all())
+
+    def import_row(self, row: dict) -> tuple[str, str]:
+        check = Collector()
+        year = check(parse_year, row.get("year", ""), HEADER["year"])
+        title = self.find_named(self.titles, row.get("title", ""), "title", check.errors)
+        level = check(parse_choice, row.get("level", ""), Level.choices, HEADER["level"])
+        name = check.require(row.get("name", ""), HEADER["name"])
+        kind = title.recipient_kind if title else RecipientKind.INDIVIDUAL
+        if row.get("kind"):
+            kind = check(parse_choice, row["kind"], RecipientKind.choices, HEADER["kind"]) or kind
+        gender = ""
+        if kind == RecipientKind.INDIVIDUAL:
+            gender = Gender.FEMALE
+            if row.get("gender"):
+                gender = check(parse_choice, row["gender"], Gender.choices, HEADER["gender"])
+        region = self.find_region(row, check.errors)
+        channel = Channel.CONFERRED
+        if row.get("channel"):
+            channel = check(parse_choice, row["channel"], Channel.choices, HEADER["channel"])
+        status = (
+            check(parse_choice, row["status"], Status.choices, HEADER["status"])
+            if row.get("status")
+            else None
+        )
+        notice_start = check(parse_date, row.get("notice_start", ""), HEADER["notice_start"])
+        notice_end = check(parse_date, row.get("notice_end", ""), HEADER["notice_end"])
+        check.raise_if_any()
+
+        recipient = self._recipient(row, kind, name, title, level, year)
+        recipient_values = {"kind": kind, "name": name, "gender": gender}
+        for key in ("ethnicity", "id_number", "phone"):
+            if key in row or not recipient.pk:
+                recipient_values[key] = (
+                    row.get(key, "").upper() if key == "id_number" else row.get(key, "")
+                )
+        honor = (
+            Honor.objects.filter(recipient=recipient, title=title, level=level, year=year).first()
+            if recipient.pk
+            else None
+        ) or Honor(recipient=recipient, title=title, level=level, year=year)
+        honor_values = {"region": region, "channel": channel}
+        for key, attribute in [
+            ("body", "conferring_body"),
+            ("document_number", "document_number"),
+            ("unit", "unit"),
+            ("post", "post"),
+            ("deeds", "deeds"),
+            ("objection_contact", "objection_contact"),
+        ]:
+            if key in row:
+                honor_values[attribute] = row[key]
+        if "notice_start" in row:
+            honor_values["notice_start"] = notice_start
+        if "notice_end" in row:
+            honor_values["notice_end"] = notice_end
+        # A file without a status column never publishes anything: new rows are drafts.
+        honor_values["status"] = status or (honor.status if honor.pk else Status.DRAFT)
+        changed = assign_changed(recipient, recipient_values) | assign_changed(honor, honor_values)
+        if honor.pk and not changed:
+            return UNCHANGED, str(honor)
+        outcome = UPDATE if honor.pk else NEW
+        self._save(recipient, honor)
+        return outcome, str(honor)
+
+    def _recipient(self, row, kind, name, title, level, year) -> Recipient:
+        """The same person by ID number; else the one who already holds this very award."""
+        id_number = row.get("id_number", "").upper()
+        if id_number:
+            found = Recipient.objects.filter(id_number=id_number).first()
+            if found:
+                return found
+        same_award = Honor.objects.filter(
+            recipient__name=name, recipient__kind=kind, title=title, level=level, year=year
+        ).select_related("recipient")[:2]
+        if len(same_award) == 1:
+            return same_award[0].recipient
+        if kind == RecipientKind.COLLECTIVE:
+            found = Recipient.objects.filter(kind=kind, name=name).first()
+            if found:
+                return found
+        return Recipient()
+
+    def _save(self, recipient: Recipient, honor: Honor) -> None:
+        try:
+            recipient.full_clean()
+            recipient.save()
+            honor.recipient = recipient
+            honor.full_clean()
+            honor.save()
+        except ValidationError as error:
+            raise RowError(validation_messages(error, HEADER)) from None
+
+
+def roll_entry(honor: Honor) -> str:
+    """One line of a printed list: padded name, ethnicity for minorities, unit and post."""
+    recipient = honor.recipient
+    if not recipient.is_individual:
+        return recipient.name
+    name = pad_name(recipient.name)
+    if recipient.ethnicity:
+        name += f"（{recipient.ethnicity}）"
+    return f"{name}\u3000{honor.unit}{honor.post}".rstrip("\u3000")
+
+
+def build_honor_roll(queryset, filters: dict) -> Roll:
+    """The official list of the filtered honours, with a heading from the filters."""
+    honors = list(roll_order(queryset).select_related("title", "recipient", "region"))
+    bodies = {h.conferring_body for h in honors}
+    numbers = {h.document_number for h in honors} - {""}
+    level = filters.get("level")
+    return build_roll(
+        honors,
+        group_of=lambda h: h.title.name,
+        unit_of=lambda h: str(h.title.count_unit),
+        region_of=lambda h: h.region,
+        entry_of=roll_entry,
+        heading=roll_heading(
+            filters.get("year"),
+            str(dict(Level.choices)[level]) if level else "",
+            bodies.pop() if len(bodies) == 1 else "",
+            _("表彰"),
+        ),
+        subheading=numbers.pop() if len(numbers) == 1 else "",
+    )

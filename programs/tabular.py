@@ -1,0 +1,85 @@
+"""Activity rows, declared once for the staff export, the import template and imports."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
+
+from core.tabular import (
+    NEW,
+    UNCHANGED,
+    UPDATE,
+    Collector,
+    Column,
+    Importer,
+    RowError,
+    assign_changed,
+    parse_choice,
+    parse_date,
+    parse_decimal,
+    parse_int,
+    validation_messages,
+)
+from programs.models import Activity, ActivityKind, Program
+
+L = gettext_lazy
+
+COLUMNS = [
+    Column("program", L("所属项目"), lambda a: a.program.name, identity=True, width=28),
+    Column("date", L("日期"), lambda a: a.date, identity=True, width=12),
+    Column("title", L("活动名称"), lambda a: a.title, identity=True, width=30),
+    Column("kind", L("活动类型"), lambda a: a.get_kind_display(), width=10),
+    Column("region_code", L("地区代码"), lambda a: a.region.code, identity=True, width=14),
+    Column("region", L("地区"), lambda a: a.region.name, width=14),
+    Column("sessions", L("场次（期）"), lambda a: a.sessions, width=10),
+    Column("people_served", L("服务人次"), lambda a: a.people_served, width=10),
+    Column("amount_yuan", L("金额（元）"), lambda a: a.amount_yuan, width=12),
+    Column("jobs_offered", L("提供岗位（个）"), lambda a: a.jobs_offered, width=12),
+    Column("notes", L("备注"), lambda a: a.notes, width=30),
+]
+HEADER = {column.key: str(column.header) for column in COLUMNS}
+
+
+def export_queryset(queryset):
+    return queryset.select_related("program", "region").iterator(chunk_size=2000)
+
+
+class ActivityImporter(Importer):
+    """Rows of activities: the same program, date, name and region update the record."""
+
+    columns = COLUMNS
+
+    def prepare(self) -> None:
+        super().prepare()
+        self.programs = list(Program.objects.all())
+
+    def import_row(self, row: dict) -> tuple[str, str]:
+        check = Collector()
+        program = self.find_named(self.programs, row.get("program", ""), "program", check.errors)
+        date = check(parse_date, check.require(row.get("date", ""), HEADER["date"]), HEADER["date"])
+        title = check.require(row.get("title", ""), HEADER["title"])
+        region = self.find_region(row, check.errors)
+        values = {}
+        if row.get("kind"):
+            values["kind"] = check(parse_choice, row["kind"], ActivityKind.choices, HEADER["kind"])
+        for key in ("sessions", "people_served", "jobs_offered"):
+            if row.get(key):
+                values[key] = check(parse_int, row[key], HEADER[key])
+        if row.get("amount_yuan"):
+            values["amount_yuan"] = check(parse_decimal, row["amount_yuan"], HEADER["amount_yuan"])
+        check.raise_if_any()
+        if "notes" in row:
+            values["notes"] = row["notes"]
+        activity = Activity.objects.filter(
+            program=program, date=date, title=title, region=region
+        ).first() or Activity(program=program, date=date, title=title, region=region)
+        if not activity.pk:
+            values.setdefault("kind", ActivityKind.OTHER)
+        changed = assign_changed(activity, values)
+        if activity.pk and not changed:
+            return UNCHANGED, str(activity)
+        outcome = UPDATE if activity.pk else NEW
+        try:
+            activity.full_clean()
+            activity.save()
+        except ValidationError as error:
+            raise RowError(validation_messages(error, HEADER)) from None
+        return outcome, str(activity)
