@@ -16,7 +16,10 @@ def pad_name(name: str) -> str:
 
 @register.simple_tag
 def photo_img(field_file, size: int, alt: str, width=None, height=None, css_class: str = ""):
-    """A lazy-loaded <img> of the photo's thumbnail with its width and height, or nothing."""
+    """An <img> of the photo's thumbnail with its width and height, or nothing.
+
+    List thumbnails load lazily; a detail page's main photo (960) loads at once.
+    """
     thumb = images.thumbnail(field_file, size, width, height)
     if thumb is None:
         return ""
