@@ -1,11 +1,25 @@
 """Admin for regions, and the admin pieces every record app shares."""
 
-from django.contrib import admin
-from django.db.models import QuerySet
-from django.utils.html import format_html
+import re
+import uuid
 
-from core import text
-from core.models import Region
+from django.conf import settings
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage
+from django.db.models import QuerySet
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from core import tabular, text
+from core.models import ExportLog, Region
+
+IMPORT_TOKEN = re.compile(r"[0-9a-f]{32}\.(xlsx|csv)")
 
 
 def thumbnail(image, size: int = 48) -> str:
@@ -50,3 +64,158 @@ class RegionAdmin(NormalizedSearchMixin, admin.ModelAdmin):
 
 
 admin.site.empty_value_display = "—"
+
+
+class TabularAdminMixin:
+    """Staff exports and imports on a changelist, through the app's columns and importer.
+
+    - Export the whole filtered changelist, or the selected rows (an action), as
+      XLSX or CSV. Private columns go only to staff with the model's
+      `view_private_fields` permission; every export is logged.
+    - Import: upload → every row checked and shown as new / update / unchanged /
+      error → confirm → all rows written in one transaction, or none.
+    - The import template is the staff export's header row.
+    """
+
+    change_list_template = "admin/tabular_change_list.html"
+    tabular_columns: list = []
+    importer_class = None
+    export_queryset = None
+    export_filename = "export"
+    actions = ["export_selected_xlsx", "export_selected_csv"]
+
+    # ------------------------------------------------------------ exports
+
+    def can_see_private(self, request) -> bool:
+        return request.user.has_perm(f"{self.opts.app_label}.view_private_fields")
+
+    def staff_columns(self, request):
+        return tabular.staff_columns(
+            self.tabular_columns, with_private=self.can_see_private(request)
+        )
+
+    def export_response(self, request, queryset, file_format: str, *, selected: bool):
+        columns = self.staff_columns(request)
+        ExportLog.objects.create(
+            user=request.user,
+            model_label=self.opts.label,
+            file_format=file_format,
+            filters=request.GET.urlencode()[:2000],
+            selected=selected,
+            row_count=queryset.count(),
+            with_private=any(column.private for column in columns),
+        )
+        rows = tabular.rows_for(type(self).export_queryset(queryset), columns)
+        filename = f"{self.export_filename}-{timezone.localdate():%Y%m%d}"
+        if file_format == "xlsx":
+            notes = [
+                (_("导出人"), request.user.get_username()),
+                (_("筛选条件"), request.GET.urlencode()),
+            ]
+            return tabular.xlsx_response(rows, columns, notes, f"{filename}.xlsx")
+        return tabular.csv_response(rows, columns, f"{filename}.csv")
+
+    def export_view(self, request, file_format: str):
+        if not self.has_view_or_change_permission(request) or file_format not in {"xlsx", "csv"}:
+            raise PermissionDenied
+        changelist = self.get_changelist_instance(request)
+        queryset = changelist.get_queryset(request)
+        return self.export_response(request, queryset, file_format, selected=False)
+
+    @admin.action(description=_("导出所选记录（Excel）"))
+    def export_selected_xlsx(self, request, queryset):
+        return self.export_response(request, queryset, "xlsx", selected=True)
+
+    @admin.action(description=_("导出所选记录（CSV）"))
+    def export_selected_csv(self, request, queryset):
+        return self.export_response(request, queryset, "csv", selected=True)
+
+    def template_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        columns = self.staff_columns(request)
+        notes = [(_("说明"), _("第一行是列名，请从第二行起填写；带“地区代码”的行按代码匹配地区。"))]
+        return tabular.xlsx_response([], columns, notes, f"{self.export_filename}-模板.xlsx")
+
+    # ------------------------------------------------------------ imports
+
+    def import_view(self, request):
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("导入%(name)s") % {"name": self.opts.verbose_name},
+            "template_url": reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_import_template"
+            ),
+            "headers": tabular.headers(self.staff_columns(request)),
+        }
+        if request.method != "POST":
+            return TemplateResponse(request, "admin/tabular_import.html", context)
+        storage = FileSystemStorage(location=settings.IMPORT_ROOT)
+        token = request.POST.get("token", "")
+        try:
+            if token:
+                if not IMPORT_TOKEN.fullmatch(token) or not storage.exists(token):
+                    raise tabular.TableError(_("上传的文件已过期，请重新上传。"))
+                with storage.open(token, "rb") as stored:
+                    table = tabular.read_table(File(stored, name=token))
+            else:
+                upload = request.FILES.get("file")
+                if upload is None:
+                    raise tabular.TableError(_("请选择要导入的文件。"))
+                table = tabular.read_table(upload)
+                upload.seek(0)
+                suffix = ".xlsx" if upload.name.lower().endswith((".xlsx", ".xlsm")) else ".csv"
+                token = storage.save(f"{uuid.uuid4().hex}{suffix}", upload)
+        except tabular.TableError as error:
+            context["file_error"] = str(error)
+            return TemplateResponse(request, "admin/tabular_import.html", context, status=400)
+        commit = request.POST.get("confirm") == "1"
+        result = self.importer_class().run(table, commit=commit)
+        if result.committed:
+            storage.delete(token)
+            self.message_user(request, _("导入完成：%(summary)s") % {"summary": result.summary})
+            return HttpResponseRedirect(
+                reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+            )
+        context.update(result=result, token=token)
+        return TemplateResponse(request, "admin/tabular_import.html", context)
+
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        view = self.admin_site.admin_view
+        return [
+            path("import/", view(self.import_view), name=f"{prefix}_import"),
+            path(
+                "import-template.xlsx", view(self.template_view), name=f"{prefix}_import_template"
+            ),
+            path("export.<str:file_format>", view(self.export_view), name=f"{prefix}_export"),
+            *super().get_urls(),
+        ]
+
+
+@admin.register(ExportLog)
+class ExportLogAdmin(admin.ModelAdmin):
+    list_display = [
+        "created_at",
+        "user",
+        "model_label",
+        "file_format",
+        "row_count",
+        "with_private",
+        "selected",
+    ]
+    list_filter = ["model_label", "file_format", "with_private"]
+    list_select_related = ["user"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

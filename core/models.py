@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -217,3 +218,30 @@ class Photo(models.Model):
 
     def __str__(self) -> str:
         return self.caption or self.image.name
+
+
+class ExportLog(models.Model):
+    """Who exported which staff list, when, with which filters and how many rows."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("用户"),
+        on_delete=models.PROTECT,
+        related_name="export_logs",
+    )
+    created_at = models.DateTimeField(_("导出时间"), auto_now_add=True)
+    model_label = models.CharField(_("数据"), max_length=64)
+    file_format = models.CharField(_("格式"), max_length=8)
+    filters = models.TextField(_("筛选条件"), blank=True)
+    selected = models.BooleanField(_("仅所选记录"), default=False)
+    row_count = models.PositiveIntegerField(_("行数"))
+    with_private = models.BooleanField(_("含个人隐私信息"), default=False)
+
+    class Meta:
+        verbose_name = _("导出记录")
+        verbose_name_plural = _("导出记录")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["created_at"], name="exportlog_created")]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.user} {self.model_label}"

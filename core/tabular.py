@@ -53,20 +53,27 @@ class Column:
     """One column of a list: its header, how to read it off a record, how to parse it back.
 
     `key` names the value in an imported row; `get` reads the export value off a
-    record; `private` columns appear only in staff files; `identity` columns must
-    be present for an import to find existing records.
+    record; `staff` columns (workflow state) appear only in staff files; `private`
+    columns (ID numbers, phones, addresses) only in the files of staff allowed to
+    see them; `identity` columns must be present for an import to find existing
+    records.
     """
 
     key: str
     header: Any  # a lazily translated string
     get: Callable[[Any], Any]
+    staff: bool = False
     private: bool = False
     identity: bool = False
     width: int = 14
 
 
 def public_columns(columns: list[Column]) -> list[Column]:
-    return [column for column in columns if not column.private]
+    return [column for column in columns if not (column.private or column.staff)]
+
+
+def staff_columns(columns: list[Column], *, with_private: bool) -> list[Column]:
+    return [column for column in columns if with_private or not column.private]
 
 
 def headers(columns: list[Column]) -> list[str]:

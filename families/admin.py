@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import NormalizedSearchMixin, thumbnail
+from core.admin import NormalizedSearchMixin, TabularAdminMixin, thumbnail
+from families import tabular
 from families.models import Family, FamilyPhoto, FamilyTitle
 
 
@@ -25,7 +26,11 @@ class FamilyPhotoInline(admin.TabularInline):
 
 
 @admin.register(Family)
-class FamilyAdmin(NormalizedSearchMixin, admin.ModelAdmin):
+class FamilyAdmin(TabularAdminMixin, NormalizedSearchMixin, admin.ModelAdmin):
+    tabular_columns = tabular.COLUMNS
+    importer_class = tabular.FamilyImporter
+    export_queryset = tabular.export_queryset
+    export_filename = "家庭"
     list_display = [
         "name",
         "title",

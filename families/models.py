@@ -83,6 +83,7 @@ class Family(Recognition):
     class Meta(Recognition.Meta):
         verbose_name = _("家庭")
         verbose_name_plural = _("家庭")
+        permissions = [("view_private_fields", _("可查看身份证号码、电话和住址"))]
         ordering = ["-year", "title__rank", "stroke_key", "pk"]
         indexes = [
             models.Index(fields=["status", "year", "level"], name="family_public_year_level"),

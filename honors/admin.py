@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import NormalizedSearchMixin, thumbnail
+from core.admin import NormalizedSearchMixin, TabularAdminMixin, thumbnail
+from honors import tabular
 from honors.models import Honor, HonorTitle, Recipient
 
 
@@ -33,7 +34,11 @@ class RecipientAdmin(NormalizedSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Honor)
-class HonorAdmin(NormalizedSearchMixin, admin.ModelAdmin):
+class HonorAdmin(TabularAdminMixin, NormalizedSearchMixin, admin.ModelAdmin):
+    tabular_columns = tabular.COLUMNS
+    importer_class = tabular.HonorImporter
+    export_queryset = tabular.export_queryset
+    export_filename = "表彰记录"
     list_display = [
         "recipient",
         "title",

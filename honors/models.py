@@ -166,6 +166,7 @@ class Honor(Recognition):
     class Meta(Recognition.Meta):
         verbose_name = _("表彰记录")
         verbose_name_plural = _("表彰记录")
+        permissions = [("view_private_fields", _("可查看身份证号码、电话和住址"))]
         ordering = ["-year", "title__rank", "recipient__stroke_key", "pk"]
         indexes = [
             models.Index(fields=["status", "year", "level"], name="honor_public_year_level"),

@@ -4,7 +4,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import NormalizedSearchMixin, thumbnail
+from core.admin import NormalizedSearchMixin, TabularAdminMixin, thumbnail
+from programs import tabular
 from programs.models import Activity, ActivityPhoto, Program, StockFigure, StockKind
 
 
@@ -86,7 +87,11 @@ class ActivityPhotoInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(TabularAdminMixin, admin.ModelAdmin):
+    tabular_columns = tabular.COLUMNS
+    importer_class = tabular.ActivityImporter
+    export_queryset = tabular.export_queryset
+    export_filename = "活动"
     list_display = [
         "date",
         "title",

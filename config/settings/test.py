@@ -11,3 +11,4 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 # Files the tests (and the demo loaded for them) write never land in the project's media/.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="fulian-test-media-"))
+IMPORT_ROOT = Path(tempfile.mkdtemp(prefix="fulian-test-imports-"))
