@@ -62,9 +62,17 @@ def build_roll(
     heading: str,
     subheading: str = "",
 ) -> Roll:
-    """Group records (already in official order: title, county, strokes) into a roll."""
+    """Group records, given in title and surname-stroke order, by title and then county.
+
+    The county grouping is done here, by a stable sort, so that names stay in
+    stroke order within each county whatever level of the tree their region is.
+    """
     records = list(records)
     names = county_names(records, region_of)
+    title_positions: dict[str, int] = {}
+    for record in records:
+        title_positions.setdefault(group_of(record), len(title_positions))
+    records.sort(key=lambda r: (title_positions[group_of(r)], _county_code(region_of(r))))
     groups: list[RollGroup] = []
     for record in records:
         title = group_of(record)

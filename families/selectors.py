@@ -32,5 +32,5 @@ def featured_families(limit: int = 6) -> QuerySet:
 
 
 def roll_order(queryset: QuerySet) -> QuerySet:
-    """The official list's order: title, then county, then surname strokes."""
-    return queryset.order_by("title__rank", "region__path", "stroke_key", "pk")
+    """The official list's order: by title, then surname strokes (build_roll groups counties)."""
+    return queryset.order_by("title__rank", "stroke_key", "pk")

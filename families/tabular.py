@@ -1,6 +1,5 @@
 """The family list's columns, declared once for exports, the import template and imports."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -13,12 +12,12 @@ from core.tabular import (
     Collector,
     Column,
     Importer,
-    RowError,
     assign_changed,
+    check_fields,
+    chunked_in,
     parse_choice,
     parse_date,
     parse_year,
-    validation_messages,
 )
 from core.text import pad_name
 from families.models import Family, FamilyTitle, FamilyType, Tier
@@ -72,9 +71,16 @@ class FamilyImporter(Importer):
 
     columns = COLUMNS
 
-    def prepare(self) -> None:
-        super().prepare()
+    def prepare(self, rows: list[dict]) -> None:
+        super().prepare(rows)
         self.titles = list(FamilyTitle.objects.all())
+        names = {row.get("name", "") for row in rows} - {""}
+        self.existing = {
+            (f.name, f.region_id, f.title_id, f.level, f.year): f
+            for f in chunked_in(Family.objects.all(), "name", names)
+        }
+        self.new: list[Family] = []
+        self.changed: dict[int, Family] = {}
 
     def import_row(self, row: dict) -> tuple[str, str]:
         check = Collector()
@@ -102,21 +108,43 @@ class FamilyImporter(Importer):
         if "id_number" in row:
             values["id_number"] = row["id_number"].upper()
 
-        family = Family.objects.filter(
-            name=name, region=region, title=title, level=level, year=year
-        ).first() or Family(name=name, region=region, title=title, level=level, year=year)
-        if not family.pk:
+        family = self.existing.get((name, region.pk, title.pk, level, year))
+        if family is None:
+            family = Family(name=name, region=region, title=title, level=level, year=year)
             values.setdefault("status", Status.DRAFT)  # a file without a status publishes nothing
         changed = assign_changed(family, values)
         if family.pk and not changed:
             return UNCHANGED, str(family)
-        outcome = UPDATE if family.pk else NEW
-        try:
-            family.full_clean()
-            family.save()
-        except ValidationError as error:
-            raise RowError(validation_messages(error, HEADER)) from None
-        return outcome, str(family)
+        check_fields(family)
+        family.derive_keys()
+        if family.pk:
+            self.changed[family.pk] = family
+            return UPDATE, str(family)
+        self.new.append(family)
+        return NEW, str(family)
+
+    def flush(self) -> None:
+        Family.objects.bulk_create(self.new, batch_size=1000)
+        Family.objects.bulk_update(self.changed.values(), FAMILY_FIELDS, batch_size=1000)
+
+
+FAMILY_FIELDS = [
+    "tier",
+    "family_type",
+    "status",
+    "notice_start",
+    "notice_end",
+    "members",
+    "conferring_body",
+    "story",
+    "objection_contact",
+    "phone",
+    "address",
+    "id_number",
+    "stroke_key",
+    "pinyin_key",
+    "search_text",
+]
 
 
 def roll_entry(family: Family) -> str:

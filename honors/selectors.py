@@ -35,5 +35,5 @@ def other_public_honors(honor: Honor) -> QuerySet:
 
 
 def roll_order(queryset: QuerySet) -> QuerySet:
-    """The official list's order: title, then county, then surname strokes."""
-    return queryset.order_by("title__rank", "region__path", "recipient__stroke_key", "pk")
+    """The official list's order: by title, then surname strokes (build_roll groups counties)."""
+    return queryset.order_by("title__rank", "recipient__stroke_key", "pk")

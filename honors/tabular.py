@@ -1,6 +1,5 @@
 """The honour list's columns, declared once for exports, the import template and imports."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -13,12 +12,11 @@ from core.tabular import (
     Collector,
     Column,
     Importer,
-    RowError,
     assign_changed,
+    check_fields,
     parse_choice,
     parse_date,
     parse_year,
-    validation_messages,
 )
 from core.text import pad_name
 from honors.models import Channel, Gender, Honor, HonorTitle, Recipient, RecipientKind
@@ -64,13 +62,39 @@ def export_queryset(queryset):
 
 
 class HonorImporter(Importer):
-    """Rows of honours: the same recipient, title, level and year update instead of doubling."""
+    """Rows of honours: the same recipient, title, level and year update instead of doubling.
+
+    A recipient is the same person when the ID number matches, or when an honour
+    of this very title, level and year is already held by someone of that name;
+    a collective is the same when its full name matches.
+    """
 
     columns = COLUMNS
 
-    def prepare(self) -> None:
-        super().prepare()
+    def prepare(self, rows: list[dict]) -> None:
+        super().prepare(rows)
         self.titles = list(HonorTitle.objects.all())
+        names = {row.get("name", "") for row in rows} - {""}
+        ids = {row.get("id_number", "").upper() for row in rows} - {""}
+        self.by_id_number = {r.id_number: r for r in Recipient.objects.filter(id_number__in=ids)}
+        self.collectives = {
+            r.name: r
+            for r in Recipient.objects.filter(kind=RecipientKind.COLLECTIVE, name__in=names)
+        }
+        self.awards: dict[tuple, list[Honor]] = {}
+        for honor in Honor.objects.filter(recipient__name__in=names).select_related("recipient"):
+            key = (
+                honor.recipient.name,
+                honor.recipient.kind,
+                honor.title_id,
+                honor.level,
+                honor.year,
+            )
+            self.awards.setdefault(key, []).append(honor)
+        self.new_recipients: dict[int, Recipient] = {}
+        self.new_honors: list[Honor] = []
+        self.changed_recipients: dict[int, Recipient] = {}
+        self.changed_honors: dict[int, Honor] = {}
 
     def import_row(self, row: dict) -> tuple[str, str]:
         check = Collector()
@@ -90,27 +114,26 @@ class HonorImporter(Importer):
         channel = Channel.CONFERRED
         if row.get("channel"):
             channel = check(parse_choice, row["channel"], Channel.choices, HEADER["channel"])
-        status = (
-            check(parse_choice, row["status"], Status.choices, HEADER["status"])
-            if row.get("status")
-            else None
-        )
+        status = None
+        if row.get("status"):
+            status = check(parse_choice, row["status"], Status.choices, HEADER["status"])
         notice_start = check(parse_date, row.get("notice_start", ""), HEADER["notice_start"])
         notice_end = check(parse_date, row.get("notice_end", ""), HEADER["notice_end"])
         check.raise_if_any()
 
-        recipient = self._recipient(row, kind, name, title, level, year)
+        held = self.awards.get((name, kind, title.pk, level, year), [])
+        recipient = self._recipient(row, kind, name, held)
         recipient_values = {"kind": kind, "name": name, "gender": gender}
         for key in ("ethnicity", "id_number", "phone"):
-            if key in row or not recipient.pk:
-                recipient_values[key] = (
-                    row.get(key, "").upper() if key == "id_number" else row.get(key, "")
-                )
+            if key in row or recipient.pk is None:
+                value = row.get(key, "")
+                recipient_values[key] = value.upper() if key == "id_number" else value
         honor = (
-            Honor.objects.filter(recipient=recipient, title=title, level=level, year=year).first()
+            next((h for h in held if h.recipient_id == recipient.pk), None)
             if recipient.pk
             else None
-        ) or Honor(recipient=recipient, title=title, level=level, year=year)
+        )
+        honor = honor or Honor(title=title, level=level, year=year)
         honor_values = {"region": region, "channel": channel}
         for key, attribute in [
             ("body", "conferring_body"),
@@ -128,40 +151,81 @@ class HonorImporter(Importer):
             honor_values["notice_end"] = notice_end
         # A file without a status column never publishes anything: new rows are drafts.
         honor_values["status"] = status or (honor.status if honor.pk else Status.DRAFT)
-        changed = assign_changed(recipient, recipient_values) | assign_changed(honor, honor_values)
-        if honor.pk and not changed:
+        recipient_changed = assign_changed(recipient, recipient_values)
+        honor_changed = assign_changed(honor, honor_values)
+        if honor.pk and not (recipient_changed or honor_changed):
             return UNCHANGED, str(honor)
-        outcome = UPDATE if honor.pk else NEW
-        self._save(recipient, honor)
-        return outcome, str(honor)
+        check_fields(recipient)
+        recipient.derive_keys()
+        honor.recipient = recipient
+        check_fields(honor, exclude=["recipient"])
+        self._queue(recipient, recipient_changed, honor)
+        return (UPDATE if honor.pk else NEW), f"{year} {title} {name}"
 
-    def _recipient(self, row, kind, name, title, level, year) -> Recipient:
-        """The same person by ID number; else the one who already holds this very award."""
+    def _recipient(self, row: dict, kind: str, name: str, held: list[Honor]) -> Recipient:
         id_number = row.get("id_number", "").upper()
+        if id_number and id_number in self.by_id_number:
+            return self.by_id_number[id_number]
+        if len(held) == 1 and not (
+            id_number and held[0].recipient.id_number not in ("", id_number)
+        ):
+            return held[0].recipient
+        if kind == RecipientKind.COLLECTIVE and name in self.collectives:
+            return self.collectives[name]
+        recipient = Recipient()
         if id_number:
-            found = Recipient.objects.filter(id_number=id_number).first()
-            if found:
-                return found
-        same_award = Honor.objects.filter(
-            recipient__name=name, recipient__kind=kind, title=title, level=level, year=year
-        ).select_related("recipient")[:2]
-        if len(same_award) == 1:
-            return same_award[0].recipient
+            self.by_id_number[id_number] = recipient  # later rows of the file find this one
         if kind == RecipientKind.COLLECTIVE:
-            found = Recipient.objects.filter(kind=kind, name=name).first()
-            if found:
-                return found
-        return Recipient()
+            self.collectives[name] = recipient
+        return recipient
 
-    def _save(self, recipient: Recipient, honor: Honor) -> None:
-        try:
-            recipient.full_clean()
-            recipient.save()
-            honor.recipient = recipient
-            honor.full_clean()
-            honor.save()
-        except ValidationError as error:
-            raise RowError(validation_messages(error, HEADER)) from None
+    def _queue(self, recipient: Recipient, recipient_changed: bool, honor: Honor) -> None:
+        if recipient.pk is None:
+            self.new_recipients[id(recipient)] = recipient
+        elif recipient_changed:
+            self.changed_recipients[recipient.pk] = recipient
+        if honor.pk is None:
+            self.new_honors.append(honor)
+        else:
+            self.changed_honors[honor.pk] = honor
+
+    def flush(self) -> None:
+        Recipient.objects.bulk_create(self.new_recipients.values(), batch_size=1000)
+        Recipient.objects.bulk_update(
+            self.changed_recipients.values(), RECIPIENT_FIELDS, batch_size=1000
+        )
+        for honor in [*self.new_honors, *self.changed_honors.values()]:
+            honor.recipient_id = honor.recipient.pk
+            honor.derive_search_text()
+        Honor.objects.bulk_create(self.new_honors, batch_size=1000)
+        Honor.objects.bulk_update(self.changed_honors.values(), HONOR_FIELDS, batch_size=1000)
+
+
+RECIPIENT_FIELDS = [
+    "kind",
+    "name",
+    "gender",
+    "ethnicity",
+    "id_number",
+    "phone",
+    "stroke_key",
+    "pinyin_key",
+    "search_text",
+]
+HONOR_FIELDS = [
+    "region",
+    "channel",
+    "conferring_body",
+    "document_number",
+    "unit",
+    "post",
+    "deeds",
+    "status",
+    "notice_start",
+    "notice_end",
+    "objection_contact",
+    "search_text",
+]
 
 
 def roll_entry(honor: Honor) -> str:

@@ -1,6 +1,5 @@
 """Activity rows, declared once for the staff export, the import template and imports."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy
 
 from core.tabular import (
@@ -10,13 +9,13 @@ from core.tabular import (
     Collector,
     Column,
     Importer,
-    RowError,
     assign_changed,
+    check_fields,
+    chunked_in,
     parse_choice,
     parse_date,
     parse_decimal,
     parse_int,
-    validation_messages,
 )
 from programs.models import Activity, ActivityKind, Program
 
@@ -47,9 +46,16 @@ class ActivityImporter(Importer):
 
     columns = COLUMNS
 
-    def prepare(self) -> None:
-        super().prepare()
+    def prepare(self, rows: list[dict]) -> None:
+        super().prepare(rows)
         self.programs = list(Program.objects.all())
+        titles = {row.get("title", "") for row in rows} - {""}
+        self.existing = {
+            (a.program_id, a.date, a.title, a.region_id): a
+            for a in chunked_in(Activity.objects.all(), "title", titles)
+        }
+        self.new: list[Activity] = []
+        self.changed: dict[int, Activity] = {}
 
     def import_row(self, row: dict) -> tuple[str, str]:
         check = Collector()
@@ -68,18 +74,23 @@ class ActivityImporter(Importer):
         check.raise_if_any()
         if "notes" in row:
             values["notes"] = row["notes"]
-        activity = Activity.objects.filter(
-            program=program, date=date, title=title, region=region
-        ).first() or Activity(program=program, date=date, title=title, region=region)
-        if not activity.pk:
+        activity = self.existing.get((program.pk, date, title, region.pk))
+        if activity is None:
+            activity = Activity(program=program, date=date, title=title, region=region)
             values.setdefault("kind", ActivityKind.OTHER)
         changed = assign_changed(activity, values)
         if activity.pk and not changed:
             return UNCHANGED, str(activity)
-        outcome = UPDATE if activity.pk else NEW
-        try:
-            activity.full_clean()
-            activity.save()
-        except ValidationError as error:
-            raise RowError(validation_messages(error, HEADER)) from None
-        return outcome, str(activity)
+        check_fields(activity)
+        if activity.pk:
+            self.changed[activity.pk] = activity
+            return UPDATE, str(activity)
+        self.new.append(activity)
+        return NEW, str(activity)
+
+    def flush(self) -> None:
+        Activity.objects.bulk_create(self.new, batch_size=1000)
+        Activity.objects.bulk_update(self.changed.values(), ACTIVITY_FIELDS, batch_size=1000)
+
+
+ACTIVITY_FIELDS = ["kind", "sessions", "people_served", "amount_yuan", "jobs_offered", "notes"]

@@ -1,0 +1,43 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from core.tabular import TableError, clean_text, neutralise, read_table
+from tests.tabular_helpers import csv_upload, xlsx_upload
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+86", "-2", "@SUM(A1)", '=HYPERLINK("x")'])
+def test_cells_a_spreadsheet_would_run_are_neutralised(value):
+    assert neutralise(value) == "'" + value
+    assert clean_text(neutralise(value)) == value  # and read back as the same text
+
+
+def test_ordinary_cells_are_left_alone():
+    assert neutralise("張三") == "張三" and neutralise(2022) == 2022
+
+
+def test_reads_csv_in_utf8_and_in_gb18030():
+    assert read_table(csv_upload([["姓名"], ["劉芳"]])).rows == [["劉芳"]]
+    gbk = SimpleUploadedFile("list.csv", "姓名\n刘芳\n".encode("gb18030"))
+    assert read_table(gbk).rows == [["刘芳"]]
+
+
+def test_reads_xlsx_and_keeps_a_formula_as_text():
+    table = read_table(xlsx_upload([["年度", "事迹"], [2022, "=1+1"]]))
+    assert table.rows == [["2022", "=1+1"]]
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (SimpleUploadedFile("list.xlsx", b""), "空"),
+        (SimpleUploadedFile("list.xlsx", b"%PDF-1.7 not a sheet"), ".xlsx"),
+        (SimpleUploadedFile("list.pdf", b"%PDF-1.7"), ".xlsx"),
+        (SimpleUploadedFile("list.xlsx", b"PK\x03\x04broken zip"), "Excel"),
+        (SimpleUploadedFile("list.csv", b"\n\n,,\n"), "没有数据"),
+        (SimpleUploadedFile("list.csv", b"\xff\xfe\x00\x00\xff"), "编码"),
+    ],
+)
+def test_a_file_that_is_not_a_readable_table_gets_a_chinese_message(upload, message):
+    with pytest.raises(TableError) as error:
+        read_table(upload)
+    assert message in str(error.value)

@@ -1,0 +1,58 @@
+import io
+
+import pytest
+from django.urls import reverse
+from docx import Document
+
+from core.tabular import Table, headers, rows_for
+from families.models import Family
+from families.tabular import COLUMNS, FamilyImporter, export_queryset
+from tests.tabular_helpers import read_csv_response
+
+pytestmark = pytest.mark.django_db
+HEADERS = headers(COLUMNS)
+
+
+def staff_rows(queryset):
+    return [
+        ["" if v is None else str(v) for v in row]
+        for row in rows_for(export_queryset(queryset.order_by("pk")), COLUMNS)
+    ]
+
+
+def test_round_trip_into_an_empty_table():
+    original = staff_rows(Family.objects.filter(level__in=["city", "provincial"]))
+    Family.objects.all().delete()
+    result = FamilyImporter().run(Table(HEADERS, original), commit=True)
+    assert result.committed and result.count("new") == len(original)
+    assert sorted(staff_rows(Family.objects.all())) == sorted(original)
+
+
+def test_same_family_updates_and_bad_tier_is_named():
+    first_two = Family.objects.filter(level="provincial").order_by("pk")[:2]
+    rows = staff_rows(Family.objects.filter(pk__in=[f.pk for f in first_two]))
+    rows[0][HEADERS.index("事迹")] = "新的事迹"
+    rows[1][HEADERS.index("档次")] = "金牌"
+    result = FamilyImporter().run(Table(HEADERS, rows), commit=True)
+    assert not result.committed
+    assert "第3行「档次」应为“标兵”或“称号”或“提名”" in result.error_messages
+    rows[1][HEADERS.index("档次")] = ""
+    result = FamilyImporter().run(Table(HEADERS, rows), commit=True)
+    assert result.committed and result.count("update") == 1 and result.count("unchanged") == 1
+
+
+def test_public_csv_has_no_private_columns_or_values(client):
+    family = Family.objects.public().filter(level="provincial").first()
+    response = client.get(reverse("families:export-csv"), {"level": "provincial"})
+    rows = read_csv_response(response)
+    text = "".join(",".join(r) for r in rows)
+    assert "联系电话" not in rows[0] and "家庭住址" not in rows[0]
+    assert family.phone not in text and family.address not in text
+
+
+def test_word_roll_lists_households_with_counts(client):
+    response = client.get(reverse("families:roll-docx"), {"level": "provincial"})
+    lines = [p.text for p in Document(io.BytesIO(b"".join(response.streaming_content))).paragraphs]
+    count = Family.objects.public().filter(level="provincial").count()
+    assert any(line.startswith("最美家庭") and f"（{count}户）" in line for line in lines)
+    assert sum(1 for line in lines if "家庭\u3000" in line) == count

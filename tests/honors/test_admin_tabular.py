@@ -1,0 +1,128 @@
+"""Staff exports and imports in the admin."""
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.urls import reverse
+
+from core.models import ExportLog
+from core.tabular import headers
+from honors.models import Honor
+from honors.tabular import COLUMNS
+from tests.tabular_helpers import csv_upload, read_csv_response, xlsx_upload
+
+pytestmark = pytest.mark.django_db
+CHANGELIST = reverse("admin:honors_honor_changelist")
+IMPORT = reverse("admin:honors_honor_import")
+
+
+@pytest.fixture
+def editor(client):
+    """Staff who may view and edit honours but not see ID numbers and phones."""
+    user = User.objects.create_user("editor", password="x", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(
+            codename__in=["view_honor", "change_honor", "add_honor", "view_recipient"]
+        )
+    )
+    client.force_login(user)
+    return client
+
+
+def test_whole_filtered_changelist_export_has_private_columns_and_is_logged(staff_client):
+    response = staff_client.get(
+        reverse("admin:honors_honor_export", args=["csv"]), {"level__exact": "provincial"}
+    )
+    rows = read_csv_response(response)
+    assert rows[0] == headers(COLUMNS)
+    assert len(rows) - 1 == Honor.objects.filter(level="provincial").count()
+    log = ExportLog.objects.get()
+    assert log.with_private and log.row_count == len(rows) - 1 and "provincial" in log.filters
+
+
+def test_staff_without_the_permission_get_no_private_columns(editor):
+    response = editor.get(reverse("admin:honors_honor_export", args=["csv"]))
+    header = read_csv_response(response)[0]
+    assert "状态" in header and "身份证号码" not in header and "联系电话" not in header
+    assert not ExportLog.objects.get().with_private
+
+
+def test_export_selected_rows_action(staff_client):
+    chosen = list(Honor.objects.values_list("pk", flat=True)[:3])
+    response = staff_client.post(
+        CHANGELIST, {"action": "export_selected_xlsx", "_selected_action": chosen}
+    )
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert ExportLog.objects.get().selected
+
+
+def test_the_public_cannot_reach_staff_exports(client):
+    response = client.get(reverse("admin:honors_honor_export", args=["csv"]))
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_import_template_has_the_staff_export_headers(staff_client):
+    response = staff_client.get(reverse("admin:honors_honor_import_template"))
+    from tests.tabular_helpers import read_xlsx_response
+
+    sheet = read_xlsx_response(response).worksheets[0]
+    assert [c.value for c in sheet[1]] == headers(COLUMNS)
+
+
+def test_upload_previews_then_confirm_writes(staff_client):
+    row = [
+        "2023",
+        "三八紅旗手",
+        "市級",
+        "個人",
+        "預覽者",
+        "女",
+        "",
+        "",
+        "",
+        "371602",
+        "",
+        "",
+        "濱州市婦聯",
+    ]
+    upload = xlsx_upload([headers(COLUMNS)[:13], row])
+    response = staff_client.post(IMPORT, {"file": upload})
+    assert response.status_code == 200
+    result = response.context["result"]
+    assert result.count("new") == 1 and not result.committed
+    assert not Honor.objects.filter(recipient__name="預覽者").exists()
+    token = response.context["token"]
+    response = staff_client.post(IMPORT, {"token": token, "confirm": "1"})
+    assert response.status_code == 302
+    assert Honor.objects.filter(recipient__name="預覽者", status="draft").exists()
+
+
+def test_a_file_with_errors_shows_them_and_cannot_be_confirmed(staff_client):
+    upload = csv_upload(
+        [headers(COLUMNS)[:6], ["2023", "三八紅旗手", "市級", "個人", "某", "未知"]]
+    )
+    response = staff_client.post(IMPORT, {"file": upload})
+    page = response.content.decode()
+    assert "第2行「性别」应为“女”或“男”" in page and 'name="confirm"' not in page
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("photo.xlsx", b"\\x89PNG\\r\\n"), ("list.xlsx", b""), ("evil.html", b"<html>")],
+)
+def test_wrong_files_get_a_message_and_400(staff_client, name, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = staff_client.post(IMPORT, {"file": SimpleUploadedFile(name, content)})
+    assert response.status_code == 400 and response.context["file_error"]
+
+
+def test_a_forged_token_is_refused(staff_client):
+    response = staff_client.post(IMPORT, {"token": "../../settings.py", "confirm": "1"})
+    assert response.status_code == 400
+
+
+def test_editor_without_add_permission_cannot_import(client):
+    user = User.objects.create_user("viewer", password="x", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename="view_honor"))
+    client.force_login(user)
+    assert client.get(IMPORT).status_code == 403
