@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
@@ -521,11 +521,13 @@ def assign_changed(instance, values: dict) -> bool:
     """Set the values on the instance; True when any of them differs from what it held."""
     changed = False
     for name, value in values.items():
-        try:
-            current = getattr(instance, name)
-        except ObjectDoesNotExist:  # a relation not set yet on a new record
-            current = None
-        if current != value:
+        field = instance._meta.get_field(name)
+        if field.is_relation:
+            # Compare keys: reading the relation itself would cost a query per row.
+            current, wanted = getattr(instance, field.attname), getattr(value, "pk", value)
+        else:
+            current, wanted = getattr(instance, name), value
+        if current != wanted:
             setattr(instance, name, value)
             changed = True
     return changed
@@ -580,6 +582,7 @@ def check_fields(instance, exclude: list[str] | None = None) -> None:
 
     Uniqueness and database constraints are left to the bulk write, which runs
     inside the import's transaction; the importer checks identities itself.
+    Callers exclude relations they looked up, since validating one is a query.
     """
     try:
         instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)

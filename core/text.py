@@ -299,6 +299,7 @@ def pinyin_sort_key(name: str) -> str:
     return f"{pinyin}{_PINYIN_TIEBREAK_SEPARATOR}{surname}{given_name}"
 
 
+@functools.lru_cache(maxsize=65536)  # imports normalise the same titles and labels again and again
 def normalize_for_search(text: str) -> str:
     """Fold text so traditional/simplified and width/case variants compare equal.
 

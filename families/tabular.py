@@ -113,15 +113,16 @@ class FamilyImporter(Importer):
             family = Family(name=name, region=region, title=title, level=level, year=year)
             values.setdefault("status", Status.DRAFT)  # a file without a status publishes nothing
         changed = assign_changed(family, values)
+        label = f"{year} {title} {name}"
         if family.pk and not changed:
-            return UNCHANGED, str(family)
-        check_fields(family)
+            return UNCHANGED, label
+        check_fields(family, exclude=["title", "region"])  # looked up already
         family.derive_keys()
         if family.pk:
             self.changed[family.pk] = family
-            return UPDATE, str(family)
+            return UPDATE, label
         self.new.append(family)
-        return NEW, str(family)
+        return NEW, label
 
     def flush(self) -> None:
         Family.objects.bulk_create(self.new, batch_size=1000)

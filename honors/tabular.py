@@ -153,14 +153,15 @@ class HonorImporter(Importer):
         honor_values["status"] = status or (honor.status if honor.pk else Status.DRAFT)
         recipient_changed = assign_changed(recipient, recipient_values)
         honor_changed = assign_changed(honor, honor_values)
+        label = f"{year} {title} {name}"
         if honor.pk and not (recipient_changed or honor_changed):
-            return UNCHANGED, str(honor)
+            return UNCHANGED, label
         check_fields(recipient)
         recipient.derive_keys()
         honor.recipient = recipient
-        check_fields(honor, exclude=["recipient"])
+        check_fields(honor, exclude=["recipient", "title", "region"])
         self._queue(recipient, recipient_changed, honor)
-        return (UPDATE if honor.pk else NEW), f"{year} {title} {name}"
+        return (UPDATE if honor.pk else NEW), label
 
     def _recipient(self, row: dict, kind: str, name: str, held: list[Honor]) -> Recipient:
         id_number = row.get("id_number", "").upper()
@@ -195,7 +196,7 @@ class HonorImporter(Importer):
             self.changed_recipients.values(), RECIPIENT_FIELDS, batch_size=1000
         )
         for honor in [*self.new_honors, *self.changed_honors.values()]:
-            honor.recipient_id = honor.recipient.pk
+            honor.recipient = honor.recipient  # sets the key now that it exists, keeps the cache
             honor.derive_search_text()
         Honor.objects.bulk_create(self.new_honors, batch_size=1000)
         Honor.objects.bulk_update(self.changed_honors.values(), HONOR_FIELDS, batch_size=1000)

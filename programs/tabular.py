@@ -79,14 +79,15 @@ class ActivityImporter(Importer):
             activity = Activity(program=program, date=date, title=title, region=region)
             values.setdefault("kind", ActivityKind.OTHER)
         changed = assign_changed(activity, values)
+        label = f"{date} {title}"
         if activity.pk and not changed:
-            return UNCHANGED, str(activity)
-        check_fields(activity)
+            return UNCHANGED, label
+        check_fields(activity, exclude=["program", "region"])  # looked up already
         if activity.pk:
             self.changed[activity.pk] = activity
-            return UPDATE, str(activity)
+            return UPDATE, label
         self.new.append(activity)
-        return NEW, str(activity)
+        return NEW, label
 
     def flush(self) -> None:
         Activity.objects.bulk_create(self.new, batch_size=1000)
