@@ -1,25 +1,19 @@
 """Admin for regions, and the admin pieces every record app shares."""
 
-import re
 import uuid
 
-from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.core.files import File
-from django.core.files.storage import FileSystemStorage
 from django.db.models import QuerySet
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from core import tabular, text
-from core.models import ExportLog, Region
-
-IMPORT_TOKEN = re.compile(r"[0-9a-f]{32}\.(xlsx|csv)")
+from core import imports, tabular, text
+from core.models import ExportLog, ImportJob, Region
 
 
 def thumbnail(image, size: int = 48) -> str:
@@ -139,10 +133,8 @@ class TabularAdminMixin:
 
     # ------------------------------------------------------------ imports
 
-    def import_view(self, request):
-        if not (self.has_add_permission(request) and self.has_change_permission(request)):
-            raise PermissionDenied
-        context = {
+    def import_context(self, request, **extra) -> dict:
+        return {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": _("导入%(name)s") % {"name": self.opts.verbose_name},
@@ -150,44 +142,69 @@ class TabularAdminMixin:
                 f"admin:{self.opts.app_label}_{self.opts.model_name}_import_template"
             ),
             "headers": tabular.headers(self.staff_columns(request)),
+            **extra,
         }
+
+    def check_import_permission(self, request) -> None:
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+
+    def import_view(self, request):
+        """Upload a file; it is stored privately and checked, then shown on its job page."""
+        self.check_import_permission(request)
         if request.method != "POST":
-            return TemplateResponse(request, "admin/tabular_import.html", context)
-        storage = FileSystemStorage(location=settings.IMPORT_ROOT)
-        token = request.POST.get("token", "")
-        try:
-            if token:
-                if not IMPORT_TOKEN.fullmatch(token) or not storage.exists(token):
-                    raise tabular.TableError(_("上传的文件已过期，请重新上传。"))
-                with storage.open(token, "rb") as stored:
-                    table = tabular.read_table(File(stored, name=token))
-            else:
-                upload = request.FILES.get("file")
-                if upload is None:
-                    raise tabular.TableError(_("请选择要导入的文件。"))
-                table = tabular.read_table(upload)
-                upload.seek(0)
-                suffix = ".xlsx" if upload.name.lower().endswith((".xlsx", ".xlsm")) else ".csv"
-                token = storage.save(f"{uuid.uuid4().hex}{suffix}", upload)
-        except tabular.TableError as error:
-            context["file_error"] = str(error)
-            return TemplateResponse(request, "admin/tabular_import.html", context, status=400)
-        commit = request.POST.get("confirm") == "1"
-        result = self.importer_class().run(table, commit=commit)
-        if result.committed:
-            storage.delete(token)
-            self.message_user(request, _("导入完成：%(summary)s") % {"summary": result.summary})
-            return HttpResponseRedirect(
-                reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+            return TemplateResponse(
+                request, "admin/tabular_import.html", self.import_context(request)
             )
-        context.update(result=result, token=token)
-        return TemplateResponse(request, "admin/tabular_import.html", context)
+        upload = request.FILES.get("file")
+        try:
+            if upload is None:
+                raise tabular.TableError(_("请选择要导入的文件。"))
+            table = tabular.read_table(upload)
+        except tabular.TableError as error:
+            context = self.import_context(request, file_error=str(error))
+            return TemplateResponse(request, "admin/tabular_import.html", context, status=400)
+        upload.seek(0)
+        suffix = ".xlsx" if upload.name.lower().endswith((".xlsx", ".xlsm")) else ".csv"
+        job = ImportJob.objects.create(
+            user=request.user,
+            model_label=self.opts.label,
+            file_name=imports.storage().save(f"{uuid.uuid4().hex}{suffix}", upload),
+            state=ImportJob.State.CHECKING,
+            rows_total=len(table.rows),
+        )
+        imports.start_check(
+            job, self.importer_class, background=len(table.rows) > imports.INLINE_ROWS
+        )
+        return HttpResponseRedirect(self.job_url(job))
+
+    def job_url(self, job: ImportJob) -> str:
+        name = f"admin:{self.opts.app_label}_{self.opts.model_name}_import_job"
+        return reverse(name, args=[job.pk])
+
+    def import_job_view(self, request, job_id):
+        """The job's progress while it is checked, its preview when ready; POST commits it."""
+        self.check_import_permission(request)
+        job = ImportJob.objects.filter(pk=job_id, model_label=self.opts.label).first()
+        if job is None or (job.user_id != request.user.pk and not request.user.is_superuser):
+            raise Http404
+        if request.method == "POST" and job.state == ImportJob.State.READY:
+            result = imports.commit(job, self.importer_class)
+            if result.committed:
+                self.message_user(request, _("导入完成：%(summary)s") % {"summary": result.summary})
+                return HttpResponseRedirect(
+                    reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+                )
+        result = tabular.ImportResult.from_json(job.result) if job.result else None
+        context = self.import_context(request, job=job, result=result)
+        return TemplateResponse(request, "admin/tabular_import_job.html", context)
 
     def get_urls(self):
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
         view = self.admin_site.admin_view
         return [
             path("import/", view(self.import_view), name=f"{prefix}_import"),
+            path("import/<uuid:job_id>/", view(self.import_job_view), name=f"{prefix}_import_job"),
             path(
                 "import-template.xlsx", view(self.template_view), name=f"{prefix}_import_template"
             ),

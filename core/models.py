@@ -1,6 +1,7 @@
 """What the three record apps share: the region tree and the recognition workflow fields."""
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -193,7 +194,6 @@ class Recognition(models.Model):
 
 def photo_upload_to(instance: models.Model, filename: str) -> str:
     """A generated path: the uploader's file name is never used or kept."""
-    import uuid
     from pathlib import PurePath
 
     suffix = PurePath(filename).suffix.lower()[:5]
@@ -245,3 +245,41 @@ class ExportLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.user} {self.model_label}"
+
+
+class ImportJob(models.Model):
+    """One uploaded file on its way in: checked (with progress), previewed, then committed."""
+
+    class State(models.TextChoices):
+        CHECKING = "checking", _("检查中")
+        READY = "ready", _("待确认")
+        DONE = "done", _("已导入")
+        FAILED = "failed", _("失败")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("用户"),
+        on_delete=models.CASCADE,
+        related_name="import_jobs",
+    )
+    model_label = models.CharField(_("数据"), max_length=64)
+    file_name = models.CharField(_("文件"), max_length=100)
+    state = models.CharField(_("状态"), max_length=10, choices=State.choices)
+    rows_done = models.PositiveIntegerField(_("已检查行数"), default=0)
+    rows_total = models.PositiveIntegerField(_("总行数"), default=0)
+    result = models.JSONField(_("检查结果"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("导入任务")
+        verbose_name_plural = _("导入任务")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.model_label} {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def percent(self) -> int:
+        return 100 * self.rows_done // self.rows_total if self.rows_total else 0

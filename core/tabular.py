@@ -376,6 +376,18 @@ class ImportResult:
             )
         return lines
 
+    def to_json(self) -> dict:
+        return {
+            "committed": self.committed,
+            "file_errors": self.file_errors,
+            "outcomes": [[o.line, o.status, o.label, o.errors] for o in self.outcomes],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "ImportResult":
+        outcomes = [RowOutcome(*values) for values in data.get("outcomes", [])]
+        return cls(outcomes, data.get("committed", False), data.get("file_errors", []))
+
     @property
     def summary(self) -> str:
         return _("新增 %(new)s 行，更新 %(update)s 行，无变化 %(same)s 行，错误 %(error)s 行") % {

@@ -1,0 +1,76 @@
+"""Import jobs: check a stored file (in the background when it is large), then commit it.
+
+The admin's import page and its progress page call these; the check and the
+commit both run the app's importer through the same engine as the import
+commands, so every door applies the same rules.
+"""
+
+import threading
+
+from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage
+from django.db import close_old_connections
+
+from core import tabular
+from core.models import ImportJob
+
+# Files up to this many rows are checked within the request; larger ones in a
+# background thread while the page shows how far the check has got.
+INLINE_ROWS = 2_000
+
+
+def storage() -> FileSystemStorage:
+    return FileSystemStorage(location=settings.IMPORT_ROOT)
+
+
+def read_stored(job: ImportJob) -> tabular.Table:
+    with storage().open(job.file_name, "rb") as stored:
+        return tabular.read_table(File(stored, name=job.file_name))
+
+
+def start_check(job: ImportJob, importer_class, *, background: bool) -> None:
+    """Check the job's file now, or in a thread that reports its progress on the job."""
+    if background:
+        run_in_background(_check_in_thread, job.pk, importer_class)
+    else:
+        check(job, importer_class)
+
+
+def run_in_background(target, *args) -> None:
+    """A daemon thread of this process: enough for one office's uploads, no queue to run."""
+    threading.Thread(target=target, args=args, daemon=True).start()
+
+
+def _check_in_thread(job_id, importer_class) -> None:
+    try:
+        check(ImportJob.objects.get(pk=job_id), importer_class)
+    finally:
+        close_old_connections()
+
+
+def check(job: ImportJob, importer_class) -> None:
+    """Run every row without writing; store the outcome on the job."""
+
+    def progress(done: int, total: int) -> None:
+        ImportJob.objects.filter(pk=job.pk).update(rows_done=done, rows_total=total)
+
+    try:
+        result = importer_class().run(read_stored(job), commit=False, progress=progress)
+    except tabular.TableError as error:
+        job.state, job.result = ImportJob.State.FAILED, {"file_errors": [str(error)]}
+    else:
+        job.state, job.result = ImportJob.State.READY, result.to_json()
+        job.rows_done = job.rows_total = len(result.outcomes)
+    job.save()
+
+
+def commit(job: ImportJob, importer_class) -> tabular.ImportResult:
+    """Write every row, or none if any row has become bad since the check."""
+    result = importer_class().run(read_stored(job), commit=True)
+    if result.committed:
+        job.state = ImportJob.State.DONE
+        storage().delete(job.file_name)
+    job.result = result.to_json()
+    job.save()
+    return result
