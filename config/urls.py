@@ -16,6 +16,7 @@ urlpatterns = [
     path("honors/", include("honors.urls")),
     path("families/", include("families.urls")),
     path("programs/", include("programs.urls")),
+    path("reports/", include("reports.urls")),
     path("regions/<str:code>/", RegionDetailView.as_view(), name="region-detail"),
 ]
 

@@ -153,8 +153,8 @@ class Generator:
     def phone(self) -> str:
         return f"1{self.rng.choice('3578')}{self.rng.randrange(10**9):09d}"
 
-    def date_in_year(self) -> datetime.date:
-        start = datetime.date(self.year, 1, 1)
+    def date_in_year(self, year: int | None = None) -> datetime.date:
+        start = datetime.date(year or self.year, 1, 1)
         return start + datetime.timedelta(days=self.rng.randrange(365))
 
     def spread(self, total: int, parts: int, minimum: int = 1) -> list[int]:

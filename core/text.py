@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Final
 
@@ -329,3 +330,36 @@ def pad_name(name: str) -> str:
     if len(compact) == 2:
         return f"{compact[0]}{IDEOGRAPHIC_SPACE}{compact[1]}"
     return compact
+
+
+WAN: Final = 10_000
+
+
+def report_number(value, *, step: int = 0, in_wan: bool = False) -> str:
+    """A figure written the way Chinese reports write it.
+
+    `step` rounds down to a multiple of it and marks the rest with 余 ("more
+    than"): 8736 with step 100 is 8700余. `in_wan` counts in 万 (ten thousands)
+    with at most two decimals: 75500 is 7.55万; a rounded 万 figure of ten or
+    more puts 余 before 万 (1304600, step 100000: 130余万), a smaller one after
+    it (20215, step 10000: 2万余). Without either, the whole number is written
+    plainly, as reports do (167275).
+    """
+    exact = Decimal(value)
+    shown = (exact // step) * step if step else exact
+    more = "余" if step and shown < exact else ""
+    if not in_wan:
+        return f"{_plain(shown)}{more}"
+    wan = (shown / WAN).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    text = _plain(wan)
+    if more and wan >= 10 and wan == wan.to_integral_value():
+        return f"{text}余万"
+    return f"{text}万{more}"
+
+
+def _plain(number: Decimal) -> str:
+    """Digits without grouping and without trailing zeros after the point."""
+    text = f"{number:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text

@@ -6,7 +6,7 @@ regions at random (seeded), so the figures computed from the records are the
 report's figures.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from core.demo import PHOTOS_PER_APP, DemoContext, Generator
@@ -311,7 +311,8 @@ STOCK_PLANS = [
 
 
 def load(context: DemoContext) -> int:
-    """Create the programs, their 2022 activities and the year-end stock figures."""
+    """Create the programs, their 2022 activities and year-end stock figures, and a smaller
+    2021 beside them so that the report has a year before to compare with."""
     if Program.objects.filter(slug=PROGRAMS[0].slug).exists():
         return 0
     gen = context.generator("programs")
@@ -322,7 +323,7 @@ def load(context: DemoContext) -> int:
             name=spec.name,
             name_en=spec.name_en,
             focus_area=spec.focus_area,
-            year_start=context.year,
+            year_start=context.year - 1,
             lead_unit=spec.lead_unit,
             partner_units=spec.partner_units,
             description=spec.description,
@@ -332,18 +333,48 @@ def load(context: DemoContext) -> int:
         program.cover.save("cover.jpg", gen.photo("house"), save=True)
     activities = [
         activity
+        for year, share in [(context.year, 1), (context.year - 1, PREVIOUS_YEAR_SHARE)]
         for plan in ACTIVITY_PLANS
-        for activity in _activities(gen, context, programs[plan.program], plan)
+        for activity in _activities(
+            gen,
+            programs[plan.program],
+            _scaled(plan, share),
+            year,
+            context.towns if plan.at_town else context.counties,
+        )
     ]
     Activity.objects.bulk_create(activities, batch_size=1000)
     figures = 0
     for plan in STOCK_PLANS:
-        figures += _stock_figures(gen, context, programs[plan.program], plan)
+        kind = StockKind.objects.create(
+            slug=plan.slug,
+            name=plan.name,
+            unit=plan.unit,
+            total_label=plan.total_label,
+            focus_area=plan.focus_area,
+        )
+        for year, share in [(context.year, 1), (context.year - 1, PREVIOUS_YEAR_SHARE)]:
+            figures += _stock_figures(gen, context, programs[plan.program], kind, plan, year, share)
     return len(programs) + len(activities) + figures
 
 
-def _activities(gen: Generator, context: DemoContext, program: Program, plan: ActivityPlan):
-    regions = context.towns if plan.at_town else context.counties
+# The year before is about this share of the demo year, figure by figure.
+PREVIOUS_YEAR_SHARE = 0.85
+
+
+def _scaled(plan: ActivityPlan, share: float) -> ActivityPlan:
+    if share == 1:
+        return plan
+    return replace(
+        plan,
+        events=max(1, round(plan.events * share)),
+        people=round(plan.people * share),
+        amount_yuan=round(plan.amount_yuan * share),
+        jobs=round(plan.jobs * share),
+    )
+
+
+def _activities(gen: Generator, program: Program, plan: ActivityPlan, year: int, regions):
     people = gen.spread(plan.people, plan.events, 0) if plan.people else [0] * plan.events
     amounts = (
         gen.spread(plan.amount_yuan, plan.events, 0) if plan.amount_yuan else [0] * plan.events
@@ -354,7 +385,7 @@ def _activities(gen: Generator, context: DemoContext, program: Program, plan: Ac
         yield Activity(
             program=program,
             title=f"{region.name}{plan.titles[index % len(plan.titles)]}",
-            date=gen.date_in_year(),
+            date=gen.date_in_year(year),
             region=region,
             kind=plan.kind,
             sessions=1,
@@ -364,22 +395,21 @@ def _activities(gen: Generator, context: DemoContext, program: Program, plan: Ac
         )
 
 
-def _stock_figures(gen: Generator, context: DemoContext, program: Program, plan: StockPlan) -> int:
-    kind = StockKind.objects.create(
-        slug=plan.slug,
-        name=plan.name,
-        unit=plan.unit,
-        total_label=plan.total_label,
-        focus_area=plan.focus_area,
-    )
+def _stock_figures(
+    gen: Generator,
+    context: DemoContext,
+    program: Program,
+    kind: StockKind,
+    plan: StockPlan,
+    year: int,
+    share: float,
+) -> int:
     counties = context.counties
-    values = gen.spread(plan.value, len(counties), 0)
+    values = gen.spread(round(plan.value * share), len(counties), 0)
     # Each county's households are in proportion to what it built, so none builds more than it has.
     totals = _totals_covering(values, plan.total) if plan.total else [None] * len(counties)
     StockFigure.objects.bulk_create(
-        StockFigure(
-            kind=kind, region=county, year=context.year, value=value, total=total, program=program
-        )
+        StockFigure(kind=kind, region=county, year=year, value=value, total=total, program=program)
         for county, value, total in zip(counties, values, totals, strict=True)
     )
     return len(counties)

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "programs",
     "honors",
     "families",
+    "reports",
 ]
 
 MIDDLEWARE = [

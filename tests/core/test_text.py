@@ -241,3 +241,24 @@ def test_generator_keeps_first_count_and_bmp_only(tmp_path) -> None:
     assert (version, date) == ("15.0.0", "2022-08-01 16:36:07 GMT")
     rows = render_table(counts, version, date).splitlines()
     assert rows[-2:] == ["4\t王", "8\t范"]
+
+
+@pytest.mark.parametrize(
+    ("value", "options", "written"),
+    [
+        (75_500, {"in_wan": True}, "7.55万"),
+        (39_000, {"in_wan": True}, "3.9万"),
+        (15_000_000, {"in_wan": True}, "1500万"),
+        (11_046, {"step": 1000, "in_wan": True}, "1.1万余"),
+        (20_215, {"step": 10_000, "in_wan": True}, "2万余"),
+        (1_304_600, {"step": 100_000, "in_wan": True}, "130余万"),
+        (8_736, {"step": 100}, "8700余"),
+        (8_700, {"step": 100}, "8700"),
+        (73, {"step": 10}, "70余"),
+        (167_275, {}, "167275"),
+    ],
+)
+def test_report_numbers_are_written_as_chinese_reports_write_them(value, options, written):
+    from core.text import report_number
+
+    assert report_number(value, **options) == written

@@ -19,7 +19,7 @@ def test_round_trip_of_activities():
     original = staff_rows(Activity.objects.filter(program__slug="chufeng"))
     Activity.objects.filter(program__slug="chufeng").delete()
     result = ActivityImporter().run(Table(HEADERS, original), commit=True)
-    assert result.committed and result.count("new") == 13
+    assert result.committed and result.count("new") == len(original) > 13
     assert sorted(staff_rows(Activity.objects.filter(program__slug="chufeng"))) == sorted(original)
 
 

@@ -35,11 +35,13 @@ def test_detail_totals_by_year_and_region_add_up_to_the_activities(client):
     program = Program.objects.get(slug="xin-xiang-dang")
     response = client.get(reverse("programs:detail", args=[program.slug]))
     totals = response.context["totals"]
-    assert (totals["sessions"], totals["people_served"]) == (762, 75_500)
+    activities = Activity.objects.filter(program=program)
+    assert totals["sessions"] == activities.count() > 762  # 2022 and the year before
+    by_year = {row["year"]: row for row in response.context["totals_by_year"]}
+    assert (by_year[2022]["sessions"], by_year[2022]["people_served"]) == (762, 75_500)
     by_region = response.context["totals_by_region"]
     assert {region.level for region, _ in by_region} <= {"county", "zone"}
-    assert sum(row["people_served"] for _, row in by_region) == 75_500
-    assert sum(row["sessions"] for row in response.context["totals_by_year"]) == 762
+    assert sum(row["people_served"] for _, row in by_region) == totals["people_served"]
 
 
 def test_unpublished_activities_do_not_count(client):

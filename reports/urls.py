@@ -1,0 +1,15 @@
+from django.urls import path
+
+from reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.latest_report, name="latest"),
+    path("<int:year>/", views.ReportView.as_view(), name="year"),
+    path("<int:year>.docx", views.ReportDocxView.as_view(), name="docx"),
+    path("<int:year>.xlsx", views.ReportXlsxView.as_view(), name="xlsx"),
+    path("<int:year>/<str:code>/", views.ReportView.as_view(), name="region"),
+    path("<int:year>/<str:code>.docx", views.ReportDocxView.as_view(), name="region-docx"),
+    path("<int:year>/<str:code>.xlsx", views.ReportXlsxView.as_view(), name="region-xlsx"),
+]
