@@ -127,6 +127,35 @@ class Status(models.TextChoices):
     REVOKED = "revoked", _("已撤销")
 
 
+class Authored(models.Model):
+    """Who entered a record and who last changed it: the two who may not approve it."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("录入人"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("最后修改人"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    def touched_by(self, user) -> bool:
+        return user.pk is not None and user.pk in (self.created_by_id, self.updated_by_id)
+
+
 class RecognitionQuerySet(models.QuerySet):
     def public(self):
         return self.filter(status=Status.CONFERRED)
@@ -135,7 +164,7 @@ class RecognitionQuerySet(models.QuerySet):
         return self.filter(region__path__startswith=region.path)
 
 
-class Recognition(models.Model):
+class Recognition(Authored):
     """Fields an honour and a family title share: level, year, region, review and notice."""
 
     level = models.CharField(_("级别"), max_length=12, choices=Level.choices)
@@ -218,6 +247,27 @@ class Photo(models.Model):
 
     def __str__(self) -> str:
         return self.caption or self.image.name
+
+
+class StaffProfile(models.Model):
+    """The region a staff account works in: it sees and changes only that subtree."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("用户"),
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
+    )
+    region = models.ForeignKey(
+        Region, verbose_name=_("所属地区"), on_delete=models.PROTECT, related_name="staff"
+    )
+
+    class Meta:
+        verbose_name = _("工作人员地区")
+        verbose_name_plural = _("工作人员地区")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.region}"
 
 
 class ExportLog(models.Model):

@@ -1,7 +1,16 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import NormalizedSearchMixin, TabularAdminMixin, thumbnail
+from core.admin import (
+    DeletionReasonMixin,
+    NormalizedSearchMixin,
+    PrivateFieldsMixin,
+    ScopedAdminMixin,
+    TabularAdminMixin,
+    WorkflowAdminMixin,
+    thumbnail,
+)
 from families import tabular
 from families.models import Family, FamilyPhoto, FamilyTitle
 
@@ -26,7 +35,17 @@ class FamilyPhotoInline(admin.TabularInline):
 
 
 @admin.register(Family)
-class FamilyAdmin(TabularAdminMixin, NormalizedSearchMixin, admin.ModelAdmin):
+class FamilyAdmin(
+    TabularAdminMixin,
+    PrivateFieldsMixin,
+    ScopedAdminMixin,
+    WorkflowAdminMixin,
+    DeletionReasonMixin,
+    NormalizedSearchMixin,
+    SimpleHistoryAdmin,
+):
+    review_permission = "families.review_family"
+    private_fields = ("phone", "address", "id_number")
     tabular_columns = tabular.COLUMNS
     importer_class = tabular.FamilyImporter
     export_queryset = tabular.export_queryset

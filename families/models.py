@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core import text
 from core.models import Photo, Recognition
@@ -80,10 +81,15 @@ class Family(Recognition):
     pinyin_key = models.CharField(max_length=255, editable=False)
     search_text = models.TextField(editable=False, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta(Recognition.Meta):
         verbose_name = _("家庭")
         verbose_name_plural = _("家庭")
-        permissions = [("view_private_fields", _("可查看身份证号码、电话和住址"))]
+        permissions = [
+            ("view_private_fields", _("可查看身份证号码、电话和住址")),
+            ("review_family", _("审核、公示、授予和撤销家庭称号")),
+        ]
         ordering = ["-year", "title__rank", "stroke_key", "pk"]
         indexes = [
             models.Index(fields=["status", "year", "level"], name="family_public_year_level"),

@@ -1,8 +1,18 @@
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import NormalizedSearchMixin, TabularAdminMixin, thumbnail
+from core import scoping
+from core.admin import (
+    DeletionReasonMixin,
+    NormalizedSearchMixin,
+    PrivateFieldsMixin,
+    ScopedAdminMixin,
+    TabularAdminMixin,
+    WorkflowAdminMixin,
+    thumbnail,
+)
 from honors import tabular
 from honors.models import Honor, HonorTitle, Recipient
 
@@ -17,7 +27,10 @@ class HonorTitleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Recipient)
-class RecipientAdmin(NormalizedSearchMixin, admin.ModelAdmin):
+class RecipientAdmin(PrivateFieldsMixin, NormalizedSearchMixin, SimpleHistoryAdmin):
+    """A person or collective; a county's staff see those honoured in their county, and
+    recipients not yet honoured (just entered)."""
+
     list_display = ["name", "kind", "gender", "ethnicity", "honor_count"]
     list_filter = ["kind", "gender"]
     fieldsets = [
@@ -26,7 +39,16 @@ class RecipientAdmin(NormalizedSearchMixin, admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(honor_total=Count("honors"))
+        queryset = super().get_queryset(request)
+        scope = scoping.staff_region(request.user)
+        if scope is not None:
+            in_scope = Q(honors__region__path__startswith=scope.path) | Q(honors__isnull=True)
+            queryset = queryset.filter(pk__in=queryset.model.objects.filter(in_scope).values("pk"))
+        return queryset.annotate(honor_total=Count("honors"))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or self.get_queryset(request).filter(pk=obj.pk).exists())
 
     @admin.display(description=_("获表彰次数"), ordering="honor_total")
     def honor_count(self, obj: Recipient) -> int:
@@ -34,7 +56,15 @@ class RecipientAdmin(NormalizedSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Honor)
-class HonorAdmin(TabularAdminMixin, NormalizedSearchMixin, admin.ModelAdmin):
+class HonorAdmin(
+    TabularAdminMixin,
+    ScopedAdminMixin,
+    WorkflowAdminMixin,
+    DeletionReasonMixin,
+    NormalizedSearchMixin,
+    SimpleHistoryAdmin,
+):
+    review_permission = "honors.review_honor"
     tabular_columns = tabular.COLUMNS
     importer_class = tabular.HonorImporter
     export_queryset = tabular.export_queryset

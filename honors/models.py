@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core import text
 from core.images import ThumbnailedImageField
@@ -77,6 +78,8 @@ class Recipient(models.Model):
     search_text = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("受表彰对象")
@@ -163,10 +166,15 @@ class Honor(Recognition):
     photo_height = models.PositiveIntegerField(editable=False, null=True)
     search_text = models.TextField(editable=False, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta(Recognition.Meta):
         verbose_name = _("表彰记录")
         verbose_name_plural = _("表彰记录")
-        permissions = [("view_private_fields", _("可查看身份证号码、电话和住址"))]
+        permissions = [
+            ("view_private_fields", _("可查看身份证号码、电话和住址")),
+            ("review_honor", _("审核、公示、授予和撤销表彰")),
+        ]
         ordering = ["-year", "title__rank", "recipient__stroke_key", "pk"]
         indexes = [
             models.Index(fields=["status", "year", "level"], name="honor_public_year_level"),

@@ -3,8 +3,16 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import NormalizedSearchMixin, TabularAdminMixin, thumbnail
+from core.admin import (
+    DeletionReasonMixin,
+    NormalizedSearchMixin,
+    PublishAdminMixin,
+    ScopedAdminMixin,
+    TabularAdminMixin,
+    thumbnail,
+)
 from programs import tabular
 from programs.models import Activity, ActivityPhoto, Program, StockFigure, StockKind
 
@@ -38,7 +46,9 @@ class NewActivityInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(NormalizedSearchMixin, admin.ModelAdmin):
+class ProgramAdmin(
+    PublishAdminMixin, DeletionReasonMixin, NormalizedSearchMixin, SimpleHistoryAdmin
+):
     list_display = [
         "name",
         "focus_area",
@@ -87,7 +97,9 @@ class ActivityPhotoInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(TabularAdminMixin, admin.ModelAdmin):
+class ActivityAdmin(
+    TabularAdminMixin, ScopedAdminMixin, PublishAdminMixin, DeletionReasonMixin, SimpleHistoryAdmin
+):
     tabular_columns = tabular.COLUMNS
     importer_class = tabular.ActivityImporter
     export_queryset = tabular.export_queryset
@@ -120,7 +132,7 @@ class StockKindAdmin(admin.ModelAdmin):
 
 
 @admin.register(StockFigure)
-class StockFigureAdmin(admin.ModelAdmin):
+class StockFigureAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
     list_display = ["kind", "region", "year", "value", "total", "rate_display"]
     list_filter = ["kind", "year"]
     list_select_related = ["kind", "region"]

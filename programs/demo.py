@@ -392,6 +392,7 @@ def _activities(gen: Generator, program: Program, plan: ActivityPlan, year: int,
             people_served=people[index],
             amount_yuan=Decimal(amounts[index]),
             jobs_offered=jobs[index],
+            is_published=True,
         )
 
 

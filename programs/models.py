@@ -5,10 +5,11 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core import text
 from core.images import ThumbnailedImageField
-from core.models import FIRST_YEAR, Photo, Region, photo_upload_to
+from core.models import FIRST_YEAR, Authored, Photo, Region, photo_upload_to
 
 
 class FocusArea(models.TextChoices):
@@ -26,7 +27,7 @@ class ProgramQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
-class Program(models.Model):
+class Program(Authored):
     """A named line of work in one focus area, run through activities."""
 
     name = models.CharField(_("项目名称"), max_length=120, unique=True)
@@ -57,10 +58,12 @@ class Program(models.Model):
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     objects = ProgramQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("工作项目")
         verbose_name_plural = _("工作项目")
+        permissions = [("publish_program", _("发布工作项目和活动"))]
         ordering = ["focus_area", "name"]
         indexes = [models.Index(fields=["focus_area", "year_start"], name="program_area_year")]
         constraints = [
@@ -108,7 +111,7 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(region__path__startswith=region.path)
 
 
-class Activity(models.Model):
+class Activity(Authored):
     """One dated event of a program in one region, with what it counted."""
 
     program = models.ForeignKey(
@@ -131,11 +134,12 @@ class Activity(models.Model):
     )
     jobs_offered = models.PositiveIntegerField(_("提供岗位（个）"), default=0)
     notes = models.TextField(_("备注"), blank=True)
-    is_published = models.BooleanField(_("已发布"), default=True)
+    is_published = models.BooleanField(_("已发布"), default=False)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     objects = ActivityQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("活动")
@@ -217,6 +221,8 @@ class StockFigure(models.Model):
     )
     note = models.CharField(_("备注"), max_length=200, blank=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("存量指标")

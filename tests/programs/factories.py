@@ -27,6 +27,7 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     date = datetime.date(2023, 3, 8)
     region = factory.SubFactory(RegionFactory)
     kind = "lecture"
+    is_published = True
 
 
 class StockKindFactory(factory.django.DjangoModelFactory):
