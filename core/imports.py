@@ -56,7 +56,8 @@ def check(job: ImportJob, importer_class) -> None:
         ImportJob.objects.filter(pk=job.pk).update(rows_done=done, rows_total=total)
 
     try:
-        result = importer_class().run(read_stored(job), commit=False, progress=progress)
+        importer = importer_class(user=job.user)
+        result = importer.run(read_stored(job), commit=False, progress=progress)
     except tabular.TableError as error:
         job.state, job.result = ImportJob.State.FAILED, {"file_errors": [str(error)]}
     else:
@@ -67,7 +68,7 @@ def check(job: ImportJob, importer_class) -> None:
 
 def commit(job: ImportJob, importer_class) -> tabular.ImportResult:
     """Write every row, or none if any row has become bad since the check."""
-    result = importer_class().run(read_stored(job), commit=True)
+    result = importer_class(user=job.user).run(read_stored(job), commit=True)
     if result.committed:
         job.state = ImportJob.State.DONE
         storage().delete(job.file_name)

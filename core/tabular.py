@@ -35,6 +35,7 @@ from core import text
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 MAX_IMPORT_ROWS = 250_000
+IMPORT_REASON = gettext_lazy("导入")
 
 
 class TableError(Exception):
@@ -415,6 +416,34 @@ class Importer:
     """
 
     columns: list[Column] = []
+    review_permission = ""  # who may import a status beyond draft or submitted
+
+    def __init__(self, user=None):
+        """`user` is the staff member importing (None for a command run by the operator):
+        rows outside her region, or with a status she may not set, are errors."""
+        from core.scoping import staff_region
+
+        self.user = user
+        self.scope = staff_region(user) if user is not None else None
+        self.can_review = user is None or (
+            bool(self.review_permission) and user.has_perm(self.review_permission)
+        )
+
+    def check_status(self, status, errors: list[str]) -> None:
+        from core.models import Status
+
+        if status and status not in (Status.DRAFT, Status.SUBMITTED) and not self.can_review:
+            errors.append(
+                _("「%(column)s」只有审核员可以导入“%(status)s”状态")
+                % {"column": self.header("status"), "status": Status(status).label}
+            )
+
+    def authored(self, instance) -> None:
+        """Mark who entered or changed a record, as the admin does."""
+        if self.user is not None:
+            if instance.pk is None:
+                instance.created_by = self.user
+            instance.updated_by = self.user
 
     def header_keys(self, table: Table) -> dict[int, str]:
         """Map file columns to column keys by header, in either script; unknown ones ignored."""
@@ -447,12 +476,24 @@ class Importer:
                     _("「%(column)s」没有代码为“%(value)s”的地区")
                     % {"column": self.header("region_code"), "value": code[:20]}
                 )
+            elif self.scope is not None and not region.path.startswith(self.scope.path):
+                errors.append(
+                    _("「%(column)s」“%(value)s”不在您管理的地区范围内")
+                    % {"column": self.header("region_code"), "value": code}
+                )
+                return None
             return region
         wanted = text.normalize_for_search(row.get("region", ""))
         matches = [r for r in self.regions.values() if text.normalize_for_search(r.name) == wanted]
         if len(matches) != 1:
             errors.append(
                 _("「%(column)s」无法确定地区，请填写地区代码") % {"column": self.header("region")}
+            )
+            return None
+        if self.scope is not None and not matches[0].path.startswith(self.scope.path):
+            errors.append(
+                _("「%(column)s」“%(value)s”不在您管理的地区范围内")
+                % {"column": self.header("region"), "value": matches[0].name}
             )
             return None
         return matches[0]

@@ -2,10 +2,12 @@
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core.models import Level, Status
 from core.rolls import Roll, build_roll, roll_heading
 from core.tabular import (
+    IMPORT_REASON,
     NEW,
     UNCHANGED,
     UPDATE,
@@ -70,6 +72,7 @@ class FamilyImporter(Importer):
     """Rows of families: the same name, region, title, level and year update the record."""
 
     columns = COLUMNS
+    review_permission = "families.review_family"
 
     def prepare(self, rows: list[dict]) -> None:
         super().prepare(rows)
@@ -98,6 +101,7 @@ class FamilyImporter(Importer):
             )
         if row.get("status"):
             values["status"] = check(parse_choice, row["status"], Status.choices, HEADER["status"])
+            self.check_status(values["status"], check.errors)
         for key in ("notice_start", "notice_end"):
             if key in row:
                 values[key] = check(parse_date, row[key], HEADER[key])
@@ -118,6 +122,7 @@ class FamilyImporter(Importer):
             return UNCHANGED, label
         check_fields(family, exclude=["title", "region"])  # looked up already
         family.derive_keys()
+        self.authored(family)
         if family.pk:
             self.changed[family.pk] = family
             return UPDATE, label
@@ -125,11 +130,15 @@ class FamilyImporter(Importer):
         return NEW, label
 
     def flush(self) -> None:
-        Family.objects.bulk_create(self.new, batch_size=1000)
-        Family.objects.bulk_update(self.changed.values(), FAMILY_FIELDS, batch_size=1000)
+        history = {"default_user": self.user, "default_change_reason": IMPORT_REASON}
+        bulk_create_with_history(self.new, Family, batch_size=1000, **history)
+        bulk_update_with_history(
+            list(self.changed.values()), Family, FAMILY_FIELDS, batch_size=1000, **history
+        )
 
 
 FAMILY_FIELDS = [
+    "updated_by",
     "tier",
     "family_type",
     "status",

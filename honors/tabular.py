@@ -2,10 +2,12 @@
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core.models import Level, Status
 from core.rolls import Roll, build_roll, roll_heading
 from core.tabular import (
+    IMPORT_REASON,
     NEW,
     UNCHANGED,
     UPDATE,
@@ -70,6 +72,7 @@ class HonorImporter(Importer):
     """
 
     columns = COLUMNS
+    review_permission = "honors.review_honor"
 
     def prepare(self, rows: list[dict]) -> None:
         super().prepare(rows)
@@ -117,6 +120,7 @@ class HonorImporter(Importer):
         status = None
         if row.get("status"):
             status = check(parse_choice, row["status"], Status.choices, HEADER["status"])
+            self.check_status(status, check.errors)
         notice_start = check(parse_date, row.get("notice_start", ""), HEADER["notice_start"])
         notice_end = check(parse_date, row.get("notice_end", ""), HEADER["notice_end"])
         check.raise_if_any()
@@ -160,6 +164,7 @@ class HonorImporter(Importer):
         recipient.derive_keys()
         honor.recipient = recipient
         check_fields(honor, exclude=["recipient", "title", "region"])
+        self.authored(honor)
         self._queue(recipient, recipient_changed, honor)
         return (UPDATE if honor.pk else NEW), label
 
@@ -191,15 +196,24 @@ class HonorImporter(Importer):
             self.changed_honors[honor.pk] = honor
 
     def flush(self) -> None:
-        Recipient.objects.bulk_create(self.new_recipients.values(), batch_size=1000)
-        Recipient.objects.bulk_update(
-            self.changed_recipients.values(), RECIPIENT_FIELDS, batch_size=1000
+        history = {"default_user": self.user, "default_change_reason": IMPORT_REASON}
+        bulk_create_with_history(
+            list(self.new_recipients.values()), Recipient, batch_size=1000, **history
+        )
+        bulk_update_with_history(
+            list(self.changed_recipients.values()),
+            Recipient,
+            RECIPIENT_FIELDS,
+            batch_size=1000,
+            **history,
         )
         for honor in [*self.new_honors, *self.changed_honors.values()]:
             honor.recipient = honor.recipient  # sets the key now that it exists, keeps the cache
             honor.derive_search_text()
-        Honor.objects.bulk_create(self.new_honors, batch_size=1000)
-        Honor.objects.bulk_update(self.changed_honors.values(), HONOR_FIELDS, batch_size=1000)
+        bulk_create_with_history(self.new_honors, Honor, batch_size=1000, **history)
+        bulk_update_with_history(
+            list(self.changed_honors.values()), Honor, HONOR_FIELDS, batch_size=1000, **history
+        )
 
 
 RECIPIENT_FIELDS = [
@@ -214,6 +228,7 @@ RECIPIENT_FIELDS = [
     "search_text",
 ]
 HONOR_FIELDS = [
+    "updated_by",
     "region",
     "channel",
     "conferring_body",

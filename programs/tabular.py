@@ -1,8 +1,10 @@
 """Activity rows, declared once for the staff export, the import template and imports."""
 
 from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core.tabular import (
+    IMPORT_REASON,
     NEW,
     UNCHANGED,
     UPDATE,
@@ -83,6 +85,7 @@ class ActivityImporter(Importer):
         if activity.pk and not changed:
             return UNCHANGED, label
         check_fields(activity, exclude=["program", "region"])  # looked up already
+        self.authored(activity)
         if activity.pk:
             self.changed[activity.pk] = activity
             return UPDATE, label
@@ -90,8 +93,19 @@ class ActivityImporter(Importer):
         return NEW, label
 
     def flush(self) -> None:
-        Activity.objects.bulk_create(self.new, batch_size=1000)
-        Activity.objects.bulk_update(self.changed.values(), ACTIVITY_FIELDS, batch_size=1000)
+        history = {"default_user": self.user, "default_change_reason": IMPORT_REASON}
+        bulk_create_with_history(self.new, Activity, batch_size=1000, **history)
+        bulk_update_with_history(
+            list(self.changed.values()), Activity, ACTIVITY_FIELDS, batch_size=1000, **history
+        )
 
 
-ACTIVITY_FIELDS = ["kind", "sessions", "people_served", "amount_yuan", "jobs_offered", "notes"]
+ACTIVITY_FIELDS = [
+    "updated_by",
+    "kind",
+    "sessions",
+    "people_served",
+    "amount_yuan",
+    "jobs_offered",
+    "notes",
+]
