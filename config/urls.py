@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from core.views import HomeView, RegionDetailView
+from core.views import HomeView, NoticeListView, RegionDetailView
 
 admin.site.site_header = _("妇联工作与表彰记录")
 admin.site.site_title = _("妇联记录管理")
@@ -18,6 +18,7 @@ urlpatterns = [
     path("programs/", include("programs.urls")),
     path("reports/", include("reports.urls")),
     path("regions/<str:code>/", RegionDetailView.as_view(), name="region-detail"),
+    path("notices/", NoticeListView.as_view(), name="notices"),
 ]
 
 if settings.DEBUG:

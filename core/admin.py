@@ -8,7 +8,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -424,7 +424,8 @@ class DeletionReasonMixin:
             obj = self.get_object(request, object_id)
             reason = request.POST.get("reason", "").strip()
             if obj is not None and self.needs_reason(obj) and not reason:
-                request.method = "GET"  # show the confirmation again, with the message
+                # Show the confirmation again, with the message, as for a GET.
+                request.method, request.POST = "GET", QueryDict()
                 extra_context["reason_error"] = _("删除已公开的记录需要填写原因。")
             else:
                 request._deletion_reason = reason

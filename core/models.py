@@ -163,6 +163,10 @@ class RecognitionQuerySet(models.QuerySet):
     def in_region(self, region: Region):
         return self.filter(region__path__startswith=region.path)
 
+    def in_notice(self, day):
+        """In public notice on `day`: its period has started and not yet ended."""
+        return self.filter(status=Status.NOTICE, notice_start__lte=day, notice_end__gte=day)
+
 
 class Recognition(Authored):
     """Fields an honour and a family title share: level, year, region, review and notice."""

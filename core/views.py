@@ -6,6 +6,7 @@ they read only through each app's selectors. Nothing else in core imports an app
 
 from django.db.models import Max
 from django.http import HttpResponseBadRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, TemplateView
@@ -13,7 +14,9 @@ from django_filters.views import FilterView
 
 from core import rolls, tabular
 from core.models import Region
+from families.models import Family
 from families.selectors import featured_families, public_families
+from honors.models import Honor
 from honors.selectors import public_honors
 from programs.models import Activity
 from programs.selectors import activity_totals, programs_by_focus_area, public_programs
@@ -146,5 +149,28 @@ class RegionDetailView(DetailView):
             latest_honors=honors.order_by("-year", "title__rank", "recipient__stroke_key")[:10],
             latest_families=families.order_by("-year", "title__rank", "stroke_key")[:10],
             programs=public_programs().filter(pk__in=activities.values("program_id")),
+        )
+        return context
+
+
+class NoticeListView(TemplateView):
+    """What is in public notice (公示) today, with its period and objection contact.
+
+    A record leaves this page when its period ends. Only the public fields show.
+    """
+
+    template_name = "core/notices.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        context.update(
+            today=today,
+            honors=Honor.objects.in_notice(today)
+            .select_related("title", "recipient", "region")
+            .order_by("notice_end", "title__rank", "recipient__stroke_key"),
+            families=Family.objects.in_notice(today)
+            .select_related("title", "region")
+            .order_by("notice_end", "title__rank", "stroke_key"),
         )
         return context
