@@ -12,3 +12,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Files the tests (and the demo loaded for them) write never land in the project's media/.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="fulian-test-media-"))
 IMPORT_ROOT = Path(tempfile.mkdtemp(prefix="fulian-test-imports-"))
+# An empty folder, so WhiteNoise (which serves STATIC_ROOT) has one to look at; the tests
+# never run collectstatic and need no static file served.
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="fulian-test-static-"))
