@@ -18,12 +18,14 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 install: $(VENV)/.installed
 
 run: install
+	$(MANAGE) compile_catalogs
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_demo_admin
 	$(MANAGE) runserver 127.0.0.1:8000
 
 check: install
+	$(MANAGE) compile_catalogs
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
@@ -40,3 +42,18 @@ format: install
 
 clean-db:
 	rm -f db.sqlite3
+
+# Benchmarks of issue 7 on PostgreSQL (not part of `make test`): builds or reuses the
+# fulian_bench database (BENCH_DATABASE_URL), measures, writes bench/results.md.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/fulian_bench
+
+$(VENV)/.bench-installed: requirements-bench.txt | $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-bench.txt
+	touch $@
+
+.PHONY: bench
+bench: install $(VENV)/.bench-installed
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null 2>&1 \
+		|| (apt-get update -qq && apt-get install -y -qq wrk >/dev/null 2>&1) \
+		|| echo "wrk is not installable here: the Python load generator is used instead"
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m bench.run

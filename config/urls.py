@@ -1,10 +1,11 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from core.views import HomeView, NoticeListView, RegionDetailView
+from core.views import HomeView, NoticeListView, RegionDetailView, switch_language
 
 admin.site.site_header = _("妇联工作与表彰记录")
 admin.site.site_title = _("妇联记录管理")
@@ -12,6 +13,11 @@ admin.site.index_title = _("数据录入与审核")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("language/", switch_language, name="switch-language"),
+]
+
+# The default language (simplified Chinese) has no prefix; /zh-hant/… and /en/… carry theirs.
+urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path("honors/", include("honors.urls")),
     path("families/", include("families.urls")),
@@ -19,7 +25,8 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("regions/<str:code>/", RegionDetailView.as_view(), name="region-detail"),
     path("notices/", NoticeListView.as_view(), name="notices"),
-]
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -8,7 +8,7 @@ safe default for an account created by hand and not yet given a region.
 from core.models import Region, StaffProfile
 
 # A path no region has: an account without a region matches nothing.
-NOWHERE = Region(code="", name="", path="\x00/")
+NOWHERE = Region(code="", name="", path="-/")  # region paths are digits and slashes
 
 
 def staff_region(user) -> Region | None:

@@ -4,15 +4,17 @@ The front page and the region page gather programs, honours and families;
 they read only through each app's selectors. Nothing else in core imports an app.
 """
 
+from django.conf import settings
 from django.db.models import Max
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from core import rolls, tabular
+from core import i18n, rolls, tabular
 from core.models import Region
 from families.models import Family
 from families.selectors import featured_families, public_families
@@ -174,3 +176,27 @@ class NoticeListView(TemplateView):
             .order_by("notice_end", "title__rank", "stroke_key"),
         )
         return context
+
+
+def switch_language(request):
+    """The language switcher's link: remember the choice and show the same page in it.
+
+    A plain GET link, so it works without JavaScript; `next` keeps the path and query.
+    """
+    language = request.GET.get("language", "")
+    if not i18n.supported(language):
+        language = settings.LANGUAGE_CODE
+    next_url = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "/"
+    path, _sep, query = next_url.partition("?")
+    target = i18n.path_in_language(path or "/", language) + (f"?{query}" if query else "")
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=365 * 24 * 60 * 60,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response

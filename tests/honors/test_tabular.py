@@ -191,7 +191,9 @@ def test_word_roll_holds_every_name_grouped_by_county_and_in_stroke_order(client
 def test_printable_roll_page_notes_the_order_and_pads_names(client):
     response = client.get(reverse("honors:roll"), {"year": 2022, "level": "city"})
     page = response.content.decode()
-    assert "按姓氏笔画排序" in page and "三八紅旗集體（60个）" in page
+    assert (
+        "按姓氏笔画排序" in page and "三八红旗集体（60个）" in page
+    )  # shown in the visitor's script
     assert "\u3000" in page
 
 

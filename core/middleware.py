@@ -1,0 +1,71 @@
+"""Language choice on unprefixed URLs, and public pages in the visitor's script."""
+
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+from core import i18n
+
+
+class PreferredLanguageMiddleware:
+    """Send a visitor on an unprefixed (default-language) URL to the language she chose.
+
+    The choice is the language cookie set by the switcher; on a first visit without one,
+    the browser's Accept-Language. Search engines and visitors who prefer simplified
+    Chinese stay where they are. Goes after LocaleMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        redirect = self.redirect_for(request)
+        if redirect is not None:
+            return redirect
+        response = self.get_response(request)
+        patch_vary_headers(response, ["Accept-Language", "Cookie"])
+        return response
+
+    def redirect_for(self, request):
+        path = request.path_info
+        if request.method not in ("GET", "HEAD") or path.startswith(i18n.UNPREFIXED_EXEMPT):
+            return None
+        if translation.get_language_from_path(path):
+            return None  # the URL says which language
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if not i18n.supported(chosen):
+            chosen = translation.get_language_from_request(request, check_path=False)
+        if not i18n.supported(chosen) or chosen == settings.LANGUAGE_CODE:
+            return None
+        query = request.META.get("QUERY_STRING", "")
+        target = i18n.path_in_language(path, chosen) + (f"?{query}" if query else "")
+        response = HttpResponseRedirect(target)
+        patch_vary_headers(response, ["Accept-Language", "Cookie"])
+        return response
+
+
+class VisitorScriptMiddleware:
+    """Show public pages' content in the visitor's script (simplified or traditional).
+
+    The admin is left alone: what staff see there is what is stored, and what they
+    save must be what they typed.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        language = translation.get_language()
+        if (
+            language in i18n.SCRIPT_CONVERSIONS
+            and not request.path_info.startswith(i18n.UNPREFIXED_EXEMPT)
+            and response.get("Content-Type", "").startswith("text/html")
+            and not response.streaming
+            and response.status_code == 200
+        ):
+            charset = response.charset or "utf-8"
+            text = response.content.decode(charset)
+            response.content = i18n.to_visitor_script(text, language).encode(charset)
+        return response
