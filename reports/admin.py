@@ -59,7 +59,21 @@ class FigureAdmin(admin.ModelAdmin):
     filter_horizontal = ["programs", "honor_titles", "family_titles"]
     autocomplete_fields = ["stock_kind"]
     fieldsets = [
-        (None, {"fields": ["focus_area", "position", "label", "unit", "phrase", "is_published"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "focus_area",
+                    "position",
+                    "label",
+                    "label_en",
+                    "unit",
+                    "unit_en",
+                    "phrase",
+                    "is_published",
+                ]
+            },
+        ),
         (_("统计什么"), {"fields": ["source", "measure"]}),
         (_("活动"), {"fields": ["programs", "activity_kind"]}),
         (_("存量指标"), {"fields": ["stock_kind"]}),

@@ -402,6 +402,22 @@ FIGURES = [
 ]
 
 
+# English units, for the report in English (the labels stay Chinese, as staff entered them).
+UNITS_EN = {
+    "場次": "sessions",
+    "人次": "people served",
+    "個": "",
+    "名": "people",
+    "戶": "households",
+    "元": "yuan",
+    "期": "classes",
+    "場": "events",
+    "件": "items",
+    "人": "people",
+    "戶（人）": "households and people",
+}
+
+
 def load(context: DemoContext) -> int:
     """Create the report's figure definitions; skip when they are already there."""
     if Figure.objects.exists():
@@ -414,6 +430,7 @@ def load(context: DemoContext) -> int:
             position=position,
             label=label,
             unit=unit,
+            unit_en=UNITS_EN.get(unit, ""),
             phrase=phrase,
             source=source,
             measure=measure,

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Sum
 from django.db.models.functions import ExtractMonth
+from django.utils import translation
 
 from core.models import Region
 from core.regions import roll_up
@@ -31,6 +32,13 @@ class FigureResult:
     previous: Decimal | None = None
     previous_text: str = ""
     by_region: list[RegionValue] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """The figure's name, with the English one beside it for English readers."""
+        if translation.get_language() == "en" and self.figure.label_en:
+            return f"{self.figure.label} ({self.figure.label_en})"
+        return self.figure.label
 
     @property
     def sentence(self) -> str:
@@ -104,10 +112,20 @@ def _value(measure: str, a, b=None) -> Decimal | None:
 
 
 def format_value(figure: Figure, value: Decimal | None) -> str:
+    """The figure as the visitor's language writes it: 7.55万人次, or 75,500 people."""
     if value is None:
         return "—"
     if figure.measure == Measure.RATE:
         return f"{value * 100:.1f}%"
+    if translation.get_language() == "en":
+        shown = (
+            (value // figure.rounding_step) * figure.rounding_step
+            if figure.rounding_step
+            else value
+        )
+        more = "+" if shown < value else ""
+        unit = figure.unit_en or figure.unit
+        return f"{shown:,.0f}{more} {unit}".rstrip()
     number = report_number(value, step=figure.rounding_step, in_wan=figure.in_wan)
     return f"{number}{figure.unit}"
 

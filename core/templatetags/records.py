@@ -1,6 +1,7 @@
 """Template helpers for the public pages: padded names, thumbnails, Open Graph images."""
 
 from django import template
+from django.utils import translation
 from django.utils.html import format_html
 
 from core import images, text
@@ -40,3 +41,14 @@ def og_image_url(context, field_file, width=None, height=None) -> str:
     if thumb is None:
         return ""
     return context["request"].build_absolute_uri(thumb.url)
+
+
+@register.filter
+def bilingual(obj) -> str:
+    """A Chinese name, with the English one beside it for English readers where staff
+    entered one: 三八紅旗手 (March 8th Red-Banner Pacesetter)."""
+    name = getattr(obj, "name", "") or ""
+    english = getattr(obj, "name_en", "")
+    if english and translation.get_language() == "en":
+        return f"{name} ({english})"
+    return name

@@ -27,13 +27,15 @@ class Command(BaseCommand):
             path = root / language / "LC_MESSAGES" / "django.po"
             catalogue = polib.pofile(str(path))
             for entry in catalogue:
+                # A fuzzy entry holds a guess from a similar msgid: convert it afresh.
+                fresh = overwrite or "fuzzy" in entry.flags
                 if entry.msgid_plural:
-                    if overwrite or not any(entry.msgstr_plural.values()):
+                    if fresh or not any(entry.msgstr_plural.values()):
                         entry.msgstr_plural = {
                             0: convert(entry.msgid),
                             1: convert(entry.msgid_plural),
                         }
-                elif overwrite or not entry.msgstr:
+                elif fresh or not entry.msgstr:
                     entry.msgstr = convert(entry.msgid)
                 if "fuzzy" in entry.flags:
                     entry.flags.remove("fuzzy")
