@@ -446,8 +446,16 @@ class Importer:
             instance.updated_by = self.user
 
     def header_keys(self, table: Table) -> dict[int, str]:
-        """Map file columns to column keys by header, in either script; unknown ones ignored."""
-        by_header = {text.normalize_for_search(str(c.header)): c.key for c in self.columns}
+        """Map file columns to column keys by header, in either script or in English, so a
+        file exported in any of the site's languages imports again; unknown ones ignored."""
+        from django.conf import settings
+        from django.utils import translation
+
+        by_header = {}
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                for column in self.columns:
+                    by_header[text.normalize_for_search(str(column.header))] = column.key
         return {
             index: by_header[text.normalize_for_search(title)]
             for index, title in enumerate(table.headers)
