@@ -13,6 +13,7 @@ commit does.
 
 import csv
 import datetime
+import functools
 import io
 import tempfile
 import zipfile
@@ -24,7 +25,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import FileResponse, StreamingHttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -276,16 +277,37 @@ def clean_text(value: str) -> str:
     return value
 
 
-def parse_choice(value: str, choices, column: str) -> str:
+@functools.cache
+def _choice_lookup(choices_class, language: str) -> tuple[dict[str, str], str]:
+    """Normalised keys and labels of a choices class, once per language (not once per row)."""
+    lookup = {}
+    for key, label in choices_class.choices:
+        lookup[text.normalize_for_search(str(key))] = key
+        lookup[text.normalize_for_search(str(label))] = key
+    labels = "”或“".join(str(label) for _key, label in choices_class.choices)
+    return lookup, labels
+
+
+def parse_choice(value: str, choices_class, column: str) -> str:
     """A choice given by its key or its label, in simplified or traditional characters."""
-    wanted = text.normalize_for_search(value)
-    for key, label in choices:
-        if wanted in (text.normalize_for_search(str(key)), text.normalize_for_search(str(label))):
-            return key
-    labels = "”或“".join(str(label) for _key, label in choices)
-    raise ValidationError(
-        _("「%(column)s」应为“%(labels)s”") % {"column": column, "labels": labels}
-    )
+    lookup, labels = _choice_lookup(choices_class, translation.get_language() or "")
+    key = lookup.get(text.normalize_for_search(value))
+    if key is None:
+        raise ValidationError(
+            _("「%(column)s」应为“%(labels)s”") % {"column": column, "labels": labels}
+        )
+    return key
+
+
+@functools.cache
+def _labels(choices_class, language: str) -> dict:
+    return {key: str(label) for key, label in choices_class.choices}
+
+
+def choice_label(choices_class, value) -> str:
+    """The label of a stored choice, looked up once per language: exports call this per row,
+    and Django's get_FOO_display() rebuilds and translates the whole choice list each time."""
+    return _labels(choices_class, translation.get_language() or "").get(value, value or "")
 
 
 def parse_int(value: str, column: str, minimum: int = 0) -> int:

@@ -66,6 +66,8 @@ class FamilyAdmin(
     autocomplete_fields = ["title", "region"]
     inlines = [FamilyPhotoInline]
     list_per_page = 50
+    # One COUNT over the filtered rows is enough; the unfiltered total costs another.
+    show_full_result_count = False
     fieldsets = [
         (None, {"fields": ["title", "tier", "family_type", "level", "year", "region"]}),
         (_("家庭与事迹"), {"fields": ["name", "members", "conferring_body", "story"]}),

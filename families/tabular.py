@@ -16,6 +16,7 @@ from core.tabular import (
     Importer,
     assign_changed,
     check_fields,
+    choice_label,
     chunked_in,
     parse_choice,
     parse_date,
@@ -30,16 +31,16 @@ L = gettext_lazy
 COLUMNS = [
     Column("year", L("年度"), lambda f: f.year, identity=True, width=8),
     Column("title", L("称号"), lambda f: f.title.name, identity=True, width=16),
-    Column("level", L("级别"), lambda f: f.get_level_display(), identity=True, width=8),
-    Column("tier", L("档次"), lambda f: f.get_tier_display(), width=8),
-    Column("family_type", L("类型"), lambda f: f.get_family_type_display(), width=10),
+    Column("level", L("级别"), lambda f: choice_label(Level, f.level), identity=True, width=8),
+    Column("tier", L("档次"), lambda f: choice_label(Tier, f.tier), width=8),
+    Column("family_type", L("类型"), lambda f: choice_label(FamilyType, f.family_type), width=10),
     Column("name", L("户主或成员姓名"), lambda f: f.name, identity=True, width=14),
     Column("members", L("家庭成员"), lambda f: f.members, width=24),
     Column("region_code", L("地区代码"), lambda f: f.region.code, identity=True, width=14),
     Column("region", L("地区"), lambda f: f.region.name, width=14),
     Column("body", L("授予机关"), lambda f: f.conferring_body, width=18),
     Column("story", L("事迹"), lambda f: f.story, width=40),
-    Column("status", L("状态"), lambda f: f.get_status_display(), staff=True, width=10),
+    Column("status", L("状态"), lambda f: choice_label(Status, f.status), staff=True, width=10),
     Column("notice_start", L("公示开始"), lambda f: f.notice_start, staff=True, width=12),
     Column("notice_end", L("公示结束"), lambda f: f.notice_end, staff=True, width=12),
     Column(
@@ -65,7 +66,9 @@ TEXT_FIELDS = [
 
 
 def export_queryset(queryset):
-    return queryset.select_related("title", "region").iterator(chunk_size=2000)
+    # prefetch_related(None): the list's photos are not in the file.
+    queryset = queryset.prefetch_related(None).select_related("title", "region")
+    return queryset.iterator(chunk_size=2000)
 
 
 class FamilyImporter(Importer):
@@ -89,18 +92,18 @@ class FamilyImporter(Importer):
         check = Collector()
         year = check(parse_year, row.get("year", ""), HEADER["year"])
         title = self.find_named(self.titles, row.get("title", ""), "title", check.errors)
-        level = check(parse_choice, row.get("level", ""), Level.choices, HEADER["level"])
+        level = check(parse_choice, row.get("level", ""), Level, HEADER["level"])
         name = check.require(row.get("name", ""), HEADER["name"])
         region = self.find_region(row, check.errors)
         values = {}
         if row.get("tier"):
-            values["tier"] = check(parse_choice, row["tier"], Tier.choices, HEADER["tier"])
+            values["tier"] = check(parse_choice, row["tier"], Tier, HEADER["tier"])
         if row.get("family_type"):
             values["family_type"] = check(
-                parse_choice, row["family_type"], FamilyType.choices, HEADER["family_type"]
+                parse_choice, row["family_type"], FamilyType, HEADER["family_type"]
             )
         if row.get("status"):
-            values["status"] = check(parse_choice, row["status"], Status.choices, HEADER["status"])
+            values["status"] = check(parse_choice, row["status"], Status, HEADER["status"])
             self.check_status(values["status"], check.errors)
         for key in ("notice_start", "notice_end"):
             if key in row:

@@ -84,6 +84,8 @@ class HonorAdmin(
     list_select_related = ["recipient", "title", "region"]
     autocomplete_fields = ["title", "recipient", "region"]
     list_per_page = 50
+    # One COUNT over the filtered rows is enough; the unfiltered total costs another.
+    show_full_result_count = False
     fieldsets = [
         (None, {"fields": ["title", "level", "year", "channel", "recipient", "region"]}),
         (_("名单信息"), {"fields": ["unit", "post", "conferring_body", "document_number"]}),

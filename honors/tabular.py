@@ -16,6 +16,7 @@ from core.tabular import (
     Importer,
     assign_changed,
     check_fields,
+    choice_label,
     parse_choice,
     parse_date,
     parse_year,
@@ -29,20 +30,20 @@ L = gettext_lazy
 COLUMNS = [
     Column("year", L("年度"), lambda h: h.year, identity=True, width=8),
     Column("title", L("称号"), lambda h: h.title.name, identity=True, width=18),
-    Column("level", L("级别"), lambda h: h.get_level_display(), identity=True, width=8),
-    Column("kind", L("类别"), lambda h: h.recipient.get_kind_display(), width=8),
+    Column("level", L("级别"), lambda h: choice_label(Level, h.level), identity=True, width=8),
+    Column("kind", L("类别"), lambda h: choice_label(RecipientKind, h.recipient.kind), width=8),
     Column("name", L("姓名或集体全称"), lambda h: h.recipient.name, identity=True, width=28),
-    Column("gender", L("性别"), lambda h: h.recipient.get_gender_display(), width=6),
+    Column("gender", L("性别"), lambda h: choice_label(Gender, h.recipient.gender), width=6),
     Column("ethnicity", L("民族"), lambda h: h.recipient.ethnicity, width=8),
     Column("unit", L("工作单位"), lambda h: h.unit, width=30),
     Column("post", L("职务"), lambda h: h.post, width=14),
     Column("region_code", L("地区代码"), lambda h: h.region.code, width=14),
     Column("region", L("地区"), lambda h: h.region.name, width=14),
-    Column("channel", L("途径"), lambda h: h.get_channel_display(), width=10),
+    Column("channel", L("途径"), lambda h: choice_label(Channel, h.channel), width=10),
     Column("body", L("授予机关"), lambda h: h.conferring_body, width=20),
     Column("document_number", L("文号"), lambda h: h.document_number, width=18),
     Column("deeds", L("事迹"), lambda h: h.deeds, width=40),
-    Column("status", L("状态"), lambda h: h.get_status_display(), staff=True, width=10),
+    Column("status", L("状态"), lambda h: choice_label(Status, h.status), staff=True, width=10),
     Column("notice_start", L("公示开始"), lambda h: h.notice_start, staff=True, width=12),
     Column("notice_end", L("公示结束"), lambda h: h.notice_end, staff=True, width=12),
     Column(
@@ -60,7 +61,9 @@ HEADER = {column.key: str(column.header) for column in COLUMNS}
 
 def export_queryset(queryset):
     """What a file needs from each honour, read in chunks without a query per row."""
-    return queryset.select_related("title", "recipient", "region").iterator(chunk_size=2000)
+    # prefetch_related(None): the list's photos are not in the file.
+    queryset = queryset.prefetch_related(None).select_related("title", "recipient", "region")
+    return queryset.iterator(chunk_size=2000)
 
 
 class HonorImporter(Importer):
@@ -103,23 +106,23 @@ class HonorImporter(Importer):
         check = Collector()
         year = check(parse_year, row.get("year", ""), HEADER["year"])
         title = self.find_named(self.titles, row.get("title", ""), "title", check.errors)
-        level = check(parse_choice, row.get("level", ""), Level.choices, HEADER["level"])
+        level = check(parse_choice, row.get("level", ""), Level, HEADER["level"])
         name = check.require(row.get("name", ""), HEADER["name"])
         kind = title.recipient_kind if title else RecipientKind.INDIVIDUAL
         if row.get("kind"):
-            kind = check(parse_choice, row["kind"], RecipientKind.choices, HEADER["kind"]) or kind
+            kind = check(parse_choice, row["kind"], RecipientKind, HEADER["kind"]) or kind
         gender = ""
         if kind == RecipientKind.INDIVIDUAL:
             gender = Gender.FEMALE
             if row.get("gender"):
-                gender = check(parse_choice, row["gender"], Gender.choices, HEADER["gender"])
+                gender = check(parse_choice, row["gender"], Gender, HEADER["gender"])
         region = self.find_region(row, check.errors)
         channel = Channel.CONFERRED
         if row.get("channel"):
-            channel = check(parse_choice, row["channel"], Channel.choices, HEADER["channel"])
+            channel = check(parse_choice, row["channel"], Channel, HEADER["channel"])
         status = None
         if row.get("status"):
-            status = check(parse_choice, row["status"], Status.choices, HEADER["status"])
+            status = check(parse_choice, row["status"], Status, HEADER["status"])
             self.check_status(status, check.errors)
         notice_start = check(parse_date, row.get("notice_start", ""), HEADER["notice_start"])
         notice_end = check(parse_date, row.get("notice_end", ""), HEADER["notice_end"])

@@ -13,6 +13,7 @@ from core.tabular import (
     Importer,
     assign_changed,
     check_fields,
+    choice_label,
     chunked_in,
     parse_choice,
     parse_date,
@@ -27,7 +28,7 @@ COLUMNS = [
     Column("program", L("所属项目"), lambda a: a.program.name, identity=True, width=28),
     Column("date", L("日期"), lambda a: a.date, identity=True, width=12),
     Column("title", L("活动名称"), lambda a: a.title, identity=True, width=30),
-    Column("kind", L("活动类型"), lambda a: a.get_kind_display(), width=10),
+    Column("kind", L("活动类型"), lambda a: choice_label(ActivityKind, a.kind), width=10),
     Column("region_code", L("地区代码"), lambda a: a.region.code, identity=True, width=14),
     Column("region", L("地区"), lambda a: a.region.name, width=14),
     Column("sessions", L("场次（期）"), lambda a: a.sessions, width=10),
@@ -67,7 +68,7 @@ class ActivityImporter(Importer):
         region = self.find_region(row, check.errors)
         values = {}
         if row.get("kind"):
-            values["kind"] = check(parse_choice, row["kind"], ActivityKind.choices, HEADER["kind"])
+            values["kind"] = check(parse_choice, row["kind"], ActivityKind, HEADER["kind"])
         for key in ("sessions", "people_served", "jobs_offered"):
             if row.get(key):
                 values[key] = check(parse_int, row[key], HEADER[key])
