@@ -30,6 +30,11 @@ class FamilyTitle(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Families keep a copy of the rank for their indexed order.
+        self.families.exclude(title_rank=self.rank).update(title_rank=self.rank)
+
     @property
     def count_unit(self) -> str:
         return _("户") if self.is_household else _("人")
@@ -80,6 +85,8 @@ class Family(Recognition):
     stroke_key = models.CharField(max_length=64, editable=False)
     pinyin_key = models.CharField(max_length=255, editable=False)
     search_text = models.TextField(editable=False, blank=True)
+    # A copy of the title's rank, so the official order is one index on this table.
+    title_rank = models.PositiveSmallIntegerField(editable=False, default=0)
 
     history = HistoricalRecords()
 
@@ -90,8 +97,16 @@ class Family(Recognition):
             ("view_private_fields", _("可查看身份证号码、电话和住址")),
             ("review_family", _("审核、公示、授予和撤销家庭称号")),
         ]
-        ordering = ["-year", "title__rank", "stroke_key", "pk"]
+        ordering = ["-year", "title_rank", "stroke_key", "pk"]
         indexes = [
+            models.Index(
+                fields=["title_rank", "stroke_key", "-year", "id"],
+                condition=Q(status="conferred"),
+                name="family_public_order",
+            ),
+            models.Index(
+                fields=["-year", "title_rank", "stroke_key", "id"], name="family_admin_order"
+            ),
             models.Index(fields=["status", "year", "level"], name="family_public_year_level"),
             models.Index(fields=["title", "year"], name="family_title_year"),
             models.Index(fields=["stroke_key"], name="family_stroke_key"),
@@ -123,6 +138,7 @@ class Family(Recognition):
     def derive_keys(self) -> None:
         """Fill the sort and search columns; bulk writers call this before bulk_create."""
         self.name = self.name.strip()
+        self.title_rank = self.title.rank
         self.stroke_key = text.stroke_sort_key(self.name)
         self.pinyin_key = text.pinyin_sort_key(self.name)[:255]
         parts = [self.name, self.title.name, self.members, self.story]

@@ -6,9 +6,9 @@ from core.filters import order_by_keys
 from families.models import Family, FamilyPhoto
 
 FAMILY_ORDERS = {
-    "strokes": ["title__rank", "stroke_key", "-year", "pk"],
-    "pinyin": ["title__rank", "pinyin_key", "-year", "pk"],
-    "-year": ["-year", "title__rank", "stroke_key", "pk"],
+    "strokes": ["title_rank", "stroke_key", "-year", "pk"],
+    "pinyin": ["title_rank", "pinyin_key", "-year", "pk"],
+    "-year": ["-year", "title_rank", "stroke_key", "pk"],
 }
 
 
@@ -33,4 +33,4 @@ def featured_families(limit: int = 6) -> QuerySet:
 
 def roll_order(queryset: QuerySet) -> QuerySet:
     """The official list's order: by title, then surname strokes (build_roll groups counties)."""
-    return queryset.order_by("title__rank", "stroke_key", "pk")
+    return queryset.order_by("title_rank", "stroke_key", "pk")

@@ -142,6 +142,7 @@ class FamilyImporter(Importer):
 
 FAMILY_FIELDS = [
     "updated_by",
+    "title_rank",
     "tier",
     "family_type",
     "status",

@@ -7,9 +7,9 @@ from honors.models import Honor
 
 # 按姓氏笔画 groups by title, then orders by surname strokes (the official list order).
 HONOR_ORDERS = {
-    "strokes": ["title__rank", "recipient__stroke_key", "-year", "pk"],
-    "pinyin": ["title__rank", "recipient__pinyin_key", "-year", "pk"],
-    "-year": ["-year", "title__rank", "recipient__stroke_key", "pk"],
+    "strokes": ["title_rank", "stroke_key", "-year", "pk"],
+    "pinyin": ["title_rank", "recipient__pinyin_key", "-year", "pk"],
+    "-year": ["-year", "title_rank", "stroke_key", "pk"],
 }
 
 
@@ -36,4 +36,4 @@ def other_public_honors(honor: Honor) -> QuerySet:
 
 def roll_order(queryset: QuerySet) -> QuerySet:
     """The official list's order: by title, then surname strokes (build_roll groups counties)."""
-    return queryset.order_by("title__rank", "recipient__stroke_key", "pk")
+    return queryset.order_by("title_rank", "stroke_key", "pk")

@@ -232,6 +232,8 @@ RECIPIENT_FIELDS = [
 ]
 HONOR_FIELDS = [
     "updated_by",
+    "title_rank",
+    "stroke_key",
     "region",
     "channel",
     "conferring_body",
