@@ -24,6 +24,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Case, When
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
@@ -68,6 +69,8 @@ class Column:
     private: bool = False
     identity: bool = False
     width: int = 14
+    # The same cell as an SQL expression, for exports that PostgreSQL writes itself (COPY).
+    sql: Callable[[], Any] | None = None
 
 
 def public_columns(columns: list[Column]) -> list[Column]:
@@ -95,6 +98,66 @@ class _Echo:
 
     def write(self, value: str) -> str:
         return value
+
+
+def sql_text(field: str):
+    """A text column as an export writes it: formula-like text neutralised, as neutralise()."""
+    from django.db.models import CharField, F, Value
+    from django.db.models.functions import Coalesce, Concat
+
+    text = Coalesce(F(field), Value(""), output_field=CharField())
+    return Case(
+        When(**{f"{field}__regex": r"^[=+\-@\t\r]"}, then=Concat(Value("'"), text)),
+        default=text,
+        output_field=CharField(),
+    )
+
+
+def sql_label(field: str, choices_class):
+    """A choice column as its label in the current language."""
+    from django.db.models import CharField, Value
+
+    labels = _labels(choices_class, translation.get_language() or "")
+    return Case(
+        *(When(**{field: key}, then=Value(label)) for key, label in labels.items()),
+        default=Value(""),
+        output_field=CharField(),
+    )
+
+
+def copy_csv_response(queryset, columns: list[Column], filename: str):
+    """The CSV written by PostgreSQL's COPY from the list's own query, streamed as it comes.
+
+    Same filters and order as the Python path (the queryset is the FilterSet's), the
+    same cells (labels and neutralised text are SQL expressions of the columns), and a
+    fraction of the time at hundreds of thousands of rows.
+    """
+    from django.db import connection
+
+    names = [f"_c{index}" for index in range(len(columns))]
+    cells = queryset.annotate(
+        **{name: column.sql() for name, column in zip(names, columns, strict=True)}
+    ).values_list(*names)
+    sql, params = cells.query.sql_with_params()
+    writer = csv.writer(_Echo())
+
+    def chunks():
+        yield ("\ufeff" + writer.writerow(headers(columns))).encode("utf-8")
+        with connection.cursor() as cursor:
+            statement = f"COPY ({sql}) TO STDOUT WITH (FORMAT csv, ENCODING 'UTF8')"
+            with cursor.cursor.copy(statement, params) as copy:
+                for chunk in copy:
+                    yield bytes(chunk)
+
+    response = StreamingHttpResponse(chunks(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def can_copy(columns: list[Column]) -> bool:
+    from django.db import connection
+
+    return connection.vendor == "postgresql" and all(column.sql for column in columns)
 
 
 def csv_response(rows: Iterable[list], columns: list[Column], filename: str):

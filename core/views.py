@@ -82,6 +82,8 @@ class ListExportView(FilteredMixin, View):
         if not filterset.is_valid():
             return self.invalid(filterset)
         columns = tabular.public_columns(self.columns)
+        if self.file_format == "csv" and tabular.can_copy(columns):
+            return tabular.copy_csv_response(filterset.qs, columns, f"{self.filename}.csv")
         rows = tabular.rows_for(type(self).export_queryset(filterset.qs), columns)
         if self.file_format == "xlsx":
             notes = tabular.filter_notes(filterset)

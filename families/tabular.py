@@ -1,5 +1,6 @@
 """The family list's columns, declared once for exports, the import template and imports."""
 
+from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -21,6 +22,8 @@ from core.tabular import (
     parse_choice,
     parse_date,
     parse_year,
+    sql_label,
+    sql_text,
 )
 from core.text import pad_name
 from families.models import Family, FamilyTitle, FamilyType, Tier
@@ -29,17 +32,67 @@ from families.selectors import roll_order
 L = gettext_lazy
 
 COLUMNS = [
-    Column("year", L("年度"), lambda f: f.year, identity=True, width=8),
-    Column("title", L("称号"), lambda f: f.title.name, identity=True, width=16),
-    Column("level", L("级别"), lambda f: choice_label(Level, f.level), identity=True, width=8),
-    Column("tier", L("档次"), lambda f: choice_label(Tier, f.tier), width=8),
-    Column("family_type", L("类型"), lambda f: choice_label(FamilyType, f.family_type), width=10),
-    Column("name", L("户主或成员姓名"), lambda f: f.name, identity=True, width=14),
-    Column("members", L("家庭成员"), lambda f: f.members, width=24),
-    Column("region_code", L("地区代码"), lambda f: f.region.code, identity=True, width=14),
-    Column("region", L("地区"), lambda f: f.region.name, width=14),
-    Column("body", L("授予机关"), lambda f: f.conferring_body, width=18),
-    Column("story", L("事迹"), lambda f: f.story, width=40),
+    Column("year", L("年度"), lambda f: f.year, identity=True, width=8, sql=lambda: F("year")),
+    Column(
+        "title",
+        L("称号"),
+        lambda f: f.title.name,
+        identity=True,
+        width=16,
+        sql=lambda: sql_text("title__name"),
+    ),
+    Column(
+        "level",
+        L("级别"),
+        lambda f: choice_label(Level, f.level),
+        identity=True,
+        width=8,
+        sql=lambda: sql_label("level", Level),
+    ),
+    Column(
+        "tier",
+        L("档次"),
+        lambda f: choice_label(Tier, f.tier),
+        width=8,
+        sql=lambda: sql_label("tier", Tier),
+    ),
+    Column(
+        "family_type",
+        L("类型"),
+        lambda f: choice_label(FamilyType, f.family_type),
+        width=10,
+        sql=lambda: sql_label("family_type", FamilyType),
+    ),
+    Column(
+        "name",
+        L("户主或成员姓名"),
+        lambda f: f.name,
+        identity=True,
+        width=14,
+        sql=lambda: sql_text("name"),
+    ),
+    Column(
+        "members", L("家庭成员"), lambda f: f.members, width=24, sql=lambda: sql_text("members")
+    ),
+    Column(
+        "region_code",
+        L("地区代码"),
+        lambda f: f.region.code,
+        identity=True,
+        width=14,
+        sql=lambda: sql_text("region__code"),
+    ),
+    Column(
+        "region", L("地区"), lambda f: f.region.name, width=14, sql=lambda: sql_text("region__name")
+    ),
+    Column(
+        "body",
+        L("授予机关"),
+        lambda f: f.conferring_body,
+        width=18,
+        sql=lambda: sql_text("conferring_body"),
+    ),
+    Column("story", L("事迹"), lambda f: f.story, width=40, sql=lambda: sql_text("story")),
     Column("status", L("状态"), lambda f: choice_label(Status, f.status), staff=True, width=10),
     Column("notice_start", L("公示开始"), lambda f: f.notice_start, staff=True, width=12),
     Column("notice_end", L("公示结束"), lambda f: f.notice_end, staff=True, width=12),

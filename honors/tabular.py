@@ -1,5 +1,6 @@
 """The honour list's columns, declared once for exports, the import template and imports."""
 
+from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -20,6 +21,8 @@ from core.tabular import (
     parse_choice,
     parse_date,
     parse_year,
+    sql_label,
+    sql_text,
 )
 from core.text import pad_name
 from honors.models import Channel, Gender, Honor, HonorTitle, Recipient, RecipientKind
@@ -28,21 +31,86 @@ from honors.selectors import roll_order
 L = gettext_lazy
 
 COLUMNS = [
-    Column("year", L("年度"), lambda h: h.year, identity=True, width=8),
-    Column("title", L("称号"), lambda h: h.title.name, identity=True, width=18),
-    Column("level", L("级别"), lambda h: choice_label(Level, h.level), identity=True, width=8),
-    Column("kind", L("类别"), lambda h: choice_label(RecipientKind, h.recipient.kind), width=8),
-    Column("name", L("姓名或集体全称"), lambda h: h.recipient.name, identity=True, width=28),
-    Column("gender", L("性别"), lambda h: choice_label(Gender, h.recipient.gender), width=6),
-    Column("ethnicity", L("民族"), lambda h: h.recipient.ethnicity, width=8),
-    Column("unit", L("工作单位"), lambda h: h.unit, width=30),
-    Column("post", L("职务"), lambda h: h.post, width=14),
-    Column("region_code", L("地区代码"), lambda h: h.region.code, width=14),
-    Column("region", L("地区"), lambda h: h.region.name, width=14),
-    Column("channel", L("途径"), lambda h: choice_label(Channel, h.channel), width=10),
-    Column("body", L("授予机关"), lambda h: h.conferring_body, width=20),
-    Column("document_number", L("文号"), lambda h: h.document_number, width=18),
-    Column("deeds", L("事迹"), lambda h: h.deeds, width=40),
+    Column("year", L("年度"), lambda h: h.year, identity=True, width=8, sql=lambda: F("year")),
+    Column(
+        "title",
+        L("称号"),
+        lambda h: h.title.name,
+        identity=True,
+        width=18,
+        sql=lambda: sql_text("title__name"),
+    ),
+    Column(
+        "level",
+        L("级别"),
+        lambda h: choice_label(Level, h.level),
+        identity=True,
+        width=8,
+        sql=lambda: sql_label("level", Level),
+    ),
+    Column(
+        "kind",
+        L("类别"),
+        lambda h: choice_label(RecipientKind, h.recipient.kind),
+        width=8,
+        sql=lambda: sql_label("recipient__kind", RecipientKind),
+    ),
+    Column(
+        "name",
+        L("姓名或集体全称"),
+        lambda h: h.recipient.name,
+        identity=True,
+        width=28,
+        sql=lambda: sql_text("recipient__name"),
+    ),
+    Column(
+        "gender",
+        L("性别"),
+        lambda h: choice_label(Gender, h.recipient.gender),
+        width=6,
+        sql=lambda: sql_label("recipient__gender", Gender),
+    ),
+    Column(
+        "ethnicity",
+        L("民族"),
+        lambda h: h.recipient.ethnicity,
+        width=8,
+        sql=lambda: sql_text("recipient__ethnicity"),
+    ),
+    Column("unit", L("工作单位"), lambda h: h.unit, width=30, sql=lambda: sql_text("unit")),
+    Column("post", L("职务"), lambda h: h.post, width=14, sql=lambda: sql_text("post")),
+    Column(
+        "region_code",
+        L("地区代码"),
+        lambda h: h.region.code,
+        width=14,
+        sql=lambda: sql_text("region__code"),
+    ),
+    Column(
+        "region", L("地区"), lambda h: h.region.name, width=14, sql=lambda: sql_text("region__name")
+    ),
+    Column(
+        "channel",
+        L("途径"),
+        lambda h: choice_label(Channel, h.channel),
+        width=10,
+        sql=lambda: sql_label("channel", Channel),
+    ),
+    Column(
+        "body",
+        L("授予机关"),
+        lambda h: h.conferring_body,
+        width=20,
+        sql=lambda: sql_text("conferring_body"),
+    ),
+    Column(
+        "document_number",
+        L("文号"),
+        lambda h: h.document_number,
+        width=18,
+        sql=lambda: sql_text("document_number"),
+    ),
+    Column("deeds", L("事迹"), lambda h: h.deeds, width=40, sql=lambda: sql_text("deeds")),
     Column("status", L("状态"), lambda h: choice_label(Status, h.status), staff=True, width=10),
     Column("notice_start", L("公示开始"), lambda h: h.notice_start, staff=True, width=12),
     Column("notice_end", L("公示结束"), lambda h: h.notice_end, staff=True, width=12),
