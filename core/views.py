@@ -84,7 +84,8 @@ class ListExportView(FilteredMixin, View):
         columns = tabular.public_columns(self.columns)
         if self.file_format == "csv" and tabular.can_copy(columns):
             return tabular.copy_csv_response(filterset.qs, columns, f"{self.filename}.csv")
-        rows = tabular.rows_for(type(self).export_queryset(filterset.qs), columns)
+        records = type(self).export_queryset(filterset.qs)
+        rows = tabular.export_rows(filterset.qs, columns, records)
         if self.file_format == "xlsx":
             notes = tabular.filter_notes(filterset)
             return tabular.xlsx_response(rows, columns, notes, f"{self.filename}.xlsx")
