@@ -560,11 +560,34 @@ class Importer:
     def missing_identity(self, present: set[str]) -> list[str]:
         return [str(c.header) for c in self.columns if c.identity and c.key not in present]
 
+    # The model an importer of one kind of record writes, and the fields an update changes.
+    model = None
+    update_fields: list[str] = []
+
     def prepare(self, rows: list[dict]) -> None:
         """Load what the rows need (titles, regions, existing records) in a few queries."""
         from core.models import Region
 
         self.regions = {region.code: region for region in Region.objects.all()}
+        self.new: list = []
+        self.changed: dict = {}
+
+    def queue(self, record, label: str) -> tuple[str, str]:
+        """Queue a checked record for the bulk write; return its outcome."""
+        self.authored(record)
+        if record.pk:
+            self.changed[record.pk] = record
+            return UPDATE, label
+        self.new.append(record)
+        return NEW, label
+
+    def write(self, model, new, changed, fields: list[str]) -> None:
+        """Insert and update in bulk, with the history rows of every record written."""
+        from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+        history = {"default_user": self.user, "default_change_reason": IMPORT_REASON}
+        bulk_create_with_history(list(new), model, batch_size=1000, **history)
+        bulk_update_with_history(list(changed), model, fields, batch_size=1000, **history)
 
     def header(self, key: str) -> str:
         return next(str(c.header) for c in self.columns if c.key == key)
@@ -623,6 +646,7 @@ class Importer:
 
     def flush(self) -> None:
         """Write what the rows queued, in bulk; called once, inside the transaction."""
+        self.write(self.model, self.new, self.changed.values(), self.update_fields)
 
     def run(
         self, table: Table, *, commit: bool, progress: Callable[[int, int], None] | None = None

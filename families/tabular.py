@@ -3,15 +3,11 @@
 from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core.models import Level, Status
 from core.rolls import Roll, build_roll, roll_heading
 from core.tabular import (
-    IMPORT_REASON,
-    NEW,
     UNCHANGED,
-    UPDATE,
     Collector,
     Column,
     Importer,
@@ -124,11 +120,34 @@ def export_queryset(queryset):
     return queryset.iterator(chunk_size=2000)
 
 
+FAMILY_FIELDS = [
+    "updated_by",
+    "title_rank",
+    "tier",
+    "family_type",
+    "status",
+    "notice_start",
+    "notice_end",
+    "members",
+    "conferring_body",
+    "story",
+    "objection_contact",
+    "phone",
+    "address",
+    "id_number",
+    "stroke_key",
+    "pinyin_key",
+    "search_text",
+]
+
+
 class FamilyImporter(Importer):
     """Rows of families: the same name, region, title, level and year update the record."""
 
     columns = COLUMNS
     review_permission = "families.review_family"
+    model = Family
+    update_fields = FAMILY_FIELDS
 
     def prepare(self, rows: list[dict]) -> None:
         super().prepare(rows)
@@ -138,8 +157,6 @@ class FamilyImporter(Importer):
             (f.name, f.region_id, f.title_id, f.level, f.year): f
             for f in chunked_in(Family.objects.all(), "name", names)
         }
-        self.new: list[Family] = []
-        self.changed: dict[int, Family] = {}
 
     def import_row(self, row: dict) -> tuple[str, str]:
         check = Collector()
@@ -178,40 +195,7 @@ class FamilyImporter(Importer):
             return UNCHANGED, label
         check_fields(family, exclude=["title", "region"])  # looked up already
         family.derive_keys()
-        self.authored(family)
-        if family.pk:
-            self.changed[family.pk] = family
-            return UPDATE, label
-        self.new.append(family)
-        return NEW, label
-
-    def flush(self) -> None:
-        history = {"default_user": self.user, "default_change_reason": IMPORT_REASON}
-        bulk_create_with_history(self.new, Family, batch_size=1000, **history)
-        bulk_update_with_history(
-            list(self.changed.values()), Family, FAMILY_FIELDS, batch_size=1000, **history
-        )
-
-
-FAMILY_FIELDS = [
-    "updated_by",
-    "title_rank",
-    "tier",
-    "family_type",
-    "status",
-    "notice_start",
-    "notice_end",
-    "members",
-    "conferring_body",
-    "story",
-    "objection_contact",
-    "phone",
-    "address",
-    "id_number",
-    "stroke_key",
-    "pinyin_key",
-    "search_text",
-]
+        return self.queue(family, label)
 
 
 def roll_entry(family: Family) -> str:

@@ -3,12 +3,10 @@
 from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core.models import Level, Status
 from core.rolls import Roll, build_roll, roll_heading
 from core.tabular import (
-    IMPORT_REASON,
     NEW,
     UNCHANGED,
     UPDATE,
@@ -267,24 +265,16 @@ class HonorImporter(Importer):
             self.changed_honors[honor.pk] = honor
 
     def flush(self) -> None:
-        history = {"default_user": self.user, "default_change_reason": IMPORT_REASON}
-        bulk_create_with_history(
-            list(self.new_recipients.values()), Recipient, batch_size=1000, **history
-        )
-        bulk_update_with_history(
-            list(self.changed_recipients.values()),
+        self.write(
             Recipient,
+            self.new_recipients.values(),
+            self.changed_recipients.values(),
             RECIPIENT_FIELDS,
-            batch_size=1000,
-            **history,
         )
         for honor in [*self.new_honors, *self.changed_honors.values()]:
             honor.recipient = honor.recipient  # sets the key now that it exists, keeps the cache
             honor.derive_search_text()
-        bulk_create_with_history(self.new_honors, Honor, batch_size=1000, **history)
-        bulk_update_with_history(
-            list(self.changed_honors.values()), Honor, HONOR_FIELDS, batch_size=1000, **history
-        )
+        self.write(Honor, self.new_honors, self.changed_honors.values(), HONOR_FIELDS)
 
 
 RECIPIENT_FIELDS = [

@@ -1,13 +1,9 @@
 """Activity rows, declared once for the staff export, the import template and imports."""
 
 from django.utils.translation import gettext_lazy
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core.tabular import (
-    IMPORT_REASON,
-    NEW,
     UNCHANGED,
-    UPDATE,
     Collector,
     Column,
     Importer,
@@ -44,10 +40,23 @@ def export_queryset(queryset):
     return queryset.select_related("program", "region").iterator(chunk_size=2000)
 
 
+ACTIVITY_FIELDS = [
+    "updated_by",
+    "kind",
+    "sessions",
+    "people_served",
+    "amount_yuan",
+    "jobs_offered",
+    "notes",
+]
+
+
 class ActivityImporter(Importer):
     """Rows of activities: the same program, date, name and region update the record."""
 
     columns = COLUMNS
+    model = Activity
+    update_fields = ACTIVITY_FIELDS
 
     def prepare(self, rows: list[dict]) -> None:
         super().prepare(rows)
@@ -57,8 +66,6 @@ class ActivityImporter(Importer):
             (a.program_id, a.date, a.title, a.region_id): a
             for a in chunked_in(Activity.objects.all(), "title", titles)
         }
-        self.new: list[Activity] = []
-        self.changed: dict[int, Activity] = {}
 
     def import_row(self, row: dict) -> tuple[str, str]:
         check = Collector()
@@ -86,27 +93,4 @@ class ActivityImporter(Importer):
         if activity.pk and not changed:
             return UNCHANGED, label
         check_fields(activity, exclude=["program", "region"])  # looked up already
-        self.authored(activity)
-        if activity.pk:
-            self.changed[activity.pk] = activity
-            return UPDATE, label
-        self.new.append(activity)
-        return NEW, label
-
-    def flush(self) -> None:
-        history = {"default_user": self.user, "default_change_reason": IMPORT_REASON}
-        bulk_create_with_history(self.new, Activity, batch_size=1000, **history)
-        bulk_update_with_history(
-            list(self.changed.values()), Activity, ACTIVITY_FIELDS, batch_size=1000, **history
-        )
-
-
-ACTIVITY_FIELDS = [
-    "updated_by",
-    "kind",
-    "sessions",
-    "people_served",
-    "amount_yuan",
-    "jobs_offered",
-    "notes",
-]
+        return self.queue(activity, label)

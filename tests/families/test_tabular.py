@@ -56,3 +56,15 @@ def test_word_roll_lists_households_with_counts(client):
     count = Family.objects.public().filter(level="provincial").count()
     assert any(line.startswith("最美家庭") and f"（{count}户）" in line for line in lines)
     assert sum(1 for line in lines if "家庭\u3000" in line) == count
+
+
+def test_an_import_records_who_wrote_each_row_in_the_history(admin_user):
+    first = Family.objects.filter(level="provincial").order_by("pk").first()
+    rows = staff_rows(Family.objects.filter(pk=first.pk))
+    rows[0][HEADERS.index("事迹")] = "改過的事迹"
+    result = FamilyImporter(user=admin_user).run(Table(HEADERS, rows), commit=True)
+    assert result.count("update") == 1
+    family = Family.objects.get(story="改過的事迹")
+    latest = family.history.first()
+    assert (latest.history_user, latest.history_change_reason) == (admin_user, "导入")
+    assert family.updated_by == admin_user
