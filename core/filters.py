@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.models.functions import Collate
 from django.utils.translation import gettext_lazy as _
 
-from core import text
+from core import cache, text
 from core.models import Region
 
 SEARCH_MAX_LENGTH = 100
@@ -28,8 +28,12 @@ class RegionCodeField(forms.CharField):
 
 def region_choices():
     """The city and its counties: enough for the filter form; any code works in the URL."""
-    regions = Region.objects.filter(level__in=["city", "county", "zone"]).only("code", "name")
-    return [("", _("全部地区")), *((r.code, r.name) for r in regions)]
+    def regions():
+        return list(
+            Region.objects.filter(level__in=["city", "county", "zone"]).values_list("code", "name")
+        )
+
+    return [("", _("全部地区")), *cache.remember("regions", regions)]
 
 
 class RegionFilter(django_filters.Filter):
@@ -71,9 +75,12 @@ class SearchFilter(django_filters.CharFilter):
 def year_choices(model, field: str = "year"):
     """A callable for ChoiceFilter: the years that have records, newest first."""
 
-    def choices():
+    def years():
         years = model.objects.order_by(f"-{field}").values_list(field, flat=True).distinct()
         return [(year, year) for year in years if year]
+
+    def choices():
+        return cache.remember("years", years, model._meta.label, field)
 
     return choices
 

@@ -1,10 +1,12 @@
-"""Language choice on unprefixed URLs, and public pages in the visitor's script."""
+"""Language choice on unprefixed URLs, public pages in the visitor's script, and the page cache."""
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from core import cache as cache_versions
 from core import i18n
 
 
@@ -69,3 +71,57 @@ class VisitorScriptMiddleware:
             text = response.content.decode(charset)
             response.content = i18n.to_visitor_script(text, language).encode(charset)
         return response
+
+
+class PublicPageCacheMiddleware:
+    """Serve a public page from the cache while the data it shows has not changed.
+
+    Sits after the language middleware (the language is known) and before
+    VisitorScriptMiddleware, so the stored page is the finished one in the visitor's
+    script. Only anonymous-looking, complete HTML pages are stored: no cookies set, no
+    admin, no streamed files. See core.cache for the data version behind the key.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.cacheable_request(request):
+            return self.get_response(request)
+        key = cache_versions.page_key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            content, status, headers = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if request.method == "GET" and self.cacheable_response(response):
+            headers = list(response.headers.items())
+            cache.set(
+                key,
+                (response.content, response.status_code, headers),
+                settings.PUBLIC_CACHE_SECONDS,
+            )
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def cacheable_request(request) -> bool:
+        return (
+            cache_versions.enabled()
+            and request.method in ("GET", "HEAD")
+            and not request.path_info.startswith(i18n.UNPREFIXED_EXEMPT)
+        )
+
+    @staticmethod
+    def cacheable_response(response) -> bool:
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and response.get("Content-Type", "").startswith("text/html")
+            and "private" not in response.get("Cache-Control", "")
+        )

@@ -16,6 +16,7 @@ from django_filters.views import FilterView
 
 from core import i18n, rolls, tabular
 from core.models import Region
+from core.pagination import KeysFirstPaginator
 from families.models import Family
 from families.selectors import featured_families, public_families
 from honors.models import Honor
@@ -33,6 +34,7 @@ class PublicListView(FilterView):
     """
 
     paginate_by = 30
+    paginator_class = KeysFirstPaginator
     strict = True
 
     def get_context_data(self, **kwargs):

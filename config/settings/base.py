@@ -74,6 +74,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.PreferredLanguageMiddleware",
+    # Public pages from Redis while the data has not changed (core.cache); a hit skips
+    # everything below, so the stored page is the finished one.
+    "core.middleware.PublicPageCacheMiddleware",
     # Converts the finished page, so it sits before (outside) the middleware that add to it.
     "core.middleware.VisitorScriptMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,6 +130,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages, list counts and filter choices are cached under a version of the data that
+# every write moves on (core.cache). Only with a cache the app servers share: a cache in
+# one process's memory cannot hear of another worker's write. 0 turns caching off.
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600" if REDIS_URL else "0"))
 
 # django-axes first: it refuses a locked-out login before a password is even checked.
 AUTHENTICATION_BACKENDS = [

@@ -1,0 +1,106 @@
+"""Caching public pages (and the costly parts of lists) under a version of the data.
+
+One rule: every write to the public records moves the data version on, and every
+cached thing is stored under the version it was computed from. A page cached before
+a write is never served after it — a visitor sees a new record on the next request,
+on every app server sharing the cache (Redis, when REDIS_URL is set).
+
+Writes are noticed at the database connection, not in model signals: an execute
+wrapper sees every INSERT, UPDATE and DELETE Django sends — `save()`, `QuerySet.update()`,
+`bulk_create()`, the importers' bulk writes and raw cursors alike — and moves the
+version on when the transaction commits (a rolled-back write changes nothing).
+
+Caching is on when `PUBLIC_CACHE_SECONDS` > 0 — by default only when REDIS_URL is
+set, because a cache in one process's memory cannot tell another worker that the
+data changed. The time-out is a safety net for writes made outside Django (psql).
+"""
+
+import hashlib
+import re
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connections, transaction
+from django.db.backends.signals import connection_created
+from django.dispatch import receiver
+from django.utils import timezone, translation
+
+VERSION_KEY = "public-data-version"
+# The tables behind public pages: the records of the three apps, regions and report figures
+# (their history tables are not public and change with them anyway).
+PUBLIC_TABLE = re.compile(r"^(?:programs|honors|families|reports)_(?!historical)|^core_region$")
+WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+
+
+def enabled() -> bool:
+    return settings.PUBLIC_CACHE_SECONDS > 0
+
+
+def data_version() -> str:
+    """The current version; a new one if the cache lost it (so nothing old is reused)."""
+    return cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, timeout=None)
+
+
+def bump_data_version() -> None:
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def writes_public_data(sql: str) -> bool:
+    match = WRITE.match(sql)
+    return bool(match and PUBLIC_TABLE.match(match[1]))
+
+
+def _after_commit(alias: str) -> None:
+    connection = connections[alias]
+    if not connection.in_atomic_block:
+        bump_data_version()
+        return
+    # One bump per transaction, however many statements it runs (an import runs hundreds).
+    if not any(func is bump_data_version for _sids, func, _robust in connection.run_on_commit):
+        transaction.on_commit(bump_data_version, using=alias)
+
+
+class WriteWatcher:
+    """An execute wrapper: after a write to a public table, move the version on at commit."""
+
+    def __init__(self, alias: str):
+        self.alias = alias
+
+    def __call__(self, execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if isinstance(sql, str) and writes_public_data(sql):
+            _after_commit(self.alias)
+        return result
+
+
+@receiver(connection_created)
+def watch_writes(sender, connection, **kwargs):
+    if not any(isinstance(w, WriteWatcher) for w in connection.execute_wrappers):
+        connection.execute_wrappers.append(WriteWatcher(connection.alias))
+
+
+def versioned_key(*parts: str) -> str:
+    digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
+    return f"public:{data_version()}:{digest}"
+
+
+def remember(name: str, compute, *parts: str):
+    """`compute()` once per data version (and these parts) when caching is on."""
+    if not enabled():
+        return compute()
+    return cache.get_or_set(
+        versioned_key(name, *parts), compute, timeout=settings.PUBLIC_CACHE_SECONDS
+    )
+
+
+def page_key(request) -> str:
+    """What a public page depends on: host, language, path and query — and today's date,
+    for the pages that show what is in notice today."""
+    return versioned_key(
+        "page",
+        request.get_host(),
+        translation.get_language() or "",
+        request.get_full_path(),
+        timezone.localdate().isoformat(),
+    )

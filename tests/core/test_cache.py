@@ -1,0 +1,127 @@
+"""Public pages cached under a data version that every committed write moves on."""
+
+import pytest
+from django.core.cache import cache as django_cache
+from django.core.paginator import Paginator
+from django.db import connection, transaction
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from core import cache
+from core.pagination import KeysFirstPaginator
+from families.selectors import public_families
+from honors.models import Honor, Recipient
+from honors.selectors import public_honors
+from tests.honors.factories import HonorFactory
+
+pytestmark = pytest.mark.django_db
+LIST = reverse("honors:list")
+
+
+@pytest.fixture
+def caching():
+    django_cache.clear()
+    with override_settings(PUBLIC_CACHE_SECONDS=600):
+        yield
+    django_cache.clear()
+
+
+@pytest.mark.parametrize(
+    ("sql", "public"),
+    [
+        ('INSERT INTO "honors_honor" ("year") VALUES (%s)', True),
+        ('UPDATE "families_family" SET "status" = %s', True),
+        ('DELETE FROM "programs_activity" WHERE "id" IN (%s)', True),
+        ('UPDATE "core_region" SET "name" = %s', True),
+        ('INSERT INTO "reports_figure" ("label") VALUES (%s)', True),
+        ('INSERT INTO "honors_historicalhonor" ("year") VALUES (%s)', False),
+        ('UPDATE "django_session" SET "expire_date" = %s', False),
+        ('INSERT INTO "core_exportlog" ("rows") VALUES (%s)', False),
+        ('SELECT * FROM "honors_honor"', False),
+    ],
+)
+def test_writes_to_public_tables_are_recognised(sql, public):
+    assert cache.writes_public_data(sql) is public
+
+
+def test_a_second_visit_is_served_from_the_cache(client, caching):
+    assert client.get(LIST)["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(LIST)
+    assert response["X-Page-Cache"] == "hit"
+    assert len(queries) == 0
+    assert response.status_code == 200
+    assert "text/html" in response["Content-Type"]
+
+
+def test_a_committed_save_shows_on_the_next_visit(client, caching, django_capture_on_commit_callbacks):
+    client.get(LIST, {"year": 2031})
+    with django_capture_on_commit_callbacks(execute=True):
+        HonorFactory(year=2031, recipient__name="陳新來")
+    response = client.get(LIST, {"year": 2031})
+    assert response["X-Page-Cache"] == "miss"
+    assert "新来" in response.content.decode()  # shown in simplified script
+
+
+def test_queryset_updates_move_the_version_on(caching, django_capture_on_commit_callbacks):
+    before = cache.data_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        Honor.objects.filter(year=2022, level="city").update(conferring_body="某某")
+    assert cache.data_version() != before
+
+
+def test_bulk_inserts_move_the_version_on(caching, django_capture_on_commit_callbacks):
+    before = cache.data_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        Recipient.objects.bulk_create([Recipient(kind="collective", name="某某合作社", gender="")])
+    assert cache.data_version() != before
+
+
+def test_one_bump_per_transaction(caching, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        for _ in range(3):
+            HonorFactory(year=2032)
+    assert [c for c in callbacks if c is cache.bump_data_version] == [cache.bump_data_version]
+
+
+def test_a_rolled_back_write_leaves_the_cache_alone(caching, django_capture_on_commit_callbacks):
+    before = cache.data_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            HonorFactory(year=2033)
+            raise RuntimeError
+    assert cache.data_version() == before
+
+
+def test_without_caching_every_visit_is_rendered(client):
+    assert "X-Page-Cache" not in client.get(LIST)
+    assert "X-Page-Cache" not in client.get(LIST)
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/", reverse("honors:export-csv"), "/language/?language=en&next=/"]
+)
+def test_admin_files_and_cookies_are_not_cached(client, admin_client, caching, url):
+    for browser in (client, admin_client):
+        browser.get(url)
+        assert "X-Page-Cache" not in browser.get(url)
+
+
+def test_counts_and_year_choices_are_cached_per_version(client, caching):
+    client.get(LIST, {"year": 2022, "order": "pinyin"})
+    with CaptureQueriesContext(connection) as warm:
+        client.get(LIST, {"year": 2022, "order": "-year"})  # another page, same filters
+    with override_settings(PUBLIC_CACHE_SECONDS=0), CaptureQueriesContext(connection) as cold:
+        client.get(LIST, {"year": 2022, "order": "-year"})
+    assert len(warm) == len(cold) - 3  # no COUNT, no SELECT DISTINCT year, no regions
+
+
+@pytest.mark.parametrize("selector", [public_honors, public_families])
+@pytest.mark.parametrize("number", [1, 2, 7])
+def test_keys_first_pages_hold_the_same_rows_as_slices(selector, number):
+    queryset = selector()
+    expected = Paginator(queryset, 7, orphans=2).page(number)
+    page = KeysFirstPaginator(queryset, 7, orphans=2).page(number)
+    assert [obj.pk for obj in page] == [obj.pk for obj in expected]
+    assert page.paginator.count == expected.paginator.count
