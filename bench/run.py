@@ -241,6 +241,8 @@ def report(rows, measured, info, sizes, setup_note, elapsed, partial: bool) -> P
 
 
 def print_table(rows: list[Row]) -> None:
+    if not rows:
+        return
     width = max(len(row.name) for row in rows)
     section = None
     for row in rows:

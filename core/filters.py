@@ -28,6 +28,7 @@ class RegionCodeField(forms.CharField):
 
 def region_choices():
     """The city and its counties: enough for the filter form; any code works in the URL."""
+
     def regions():
         return list(
             Region.objects.filter(level__in=["city", "county", "zone"]).values_list("code", "name")

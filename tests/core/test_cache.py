@@ -55,7 +55,9 @@ def test_a_second_visit_is_served_from_the_cache(client, caching):
     assert "text/html" in response["Content-Type"]
 
 
-def test_a_committed_save_shows_on_the_next_visit(client, caching, django_capture_on_commit_callbacks):
+def test_a_committed_save_shows_on_the_next_visit(
+    client, caching, django_capture_on_commit_callbacks
+):
     client.get(LIST, {"year": 2031})
     with django_capture_on_commit_callbacks(execute=True):
         HonorFactory(year=2031, recipient__name="陳新來")
@@ -87,10 +89,13 @@ def test_one_bump_per_transaction(caching, django_capture_on_commit_callbacks):
 
 def test_a_rolled_back_write_leaves_the_cache_alone(caching, django_capture_on_commit_callbacks):
     before = cache.data_version()
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            HonorFactory(year=2033)
-            raise RuntimeError
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        HonorFactory(year=2033)
+        raise RuntimeError
     assert cache.data_version() == before
 
 
