@@ -21,6 +21,9 @@ WORK = Path(os.environ.get("BENCH_WORK", "/tmp/fulian-bench"))
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/fulian_bench"
 )
+# The cache, as production has it (README "Deploying"): a Redis database of the bench's own,
+# emptied when the bench starts.
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
 HOST = "127.0.0.1"
 # Production sits behind nginx, which terminates TLS and says so in this header; without
 # it, production settings redirect every request to https.
@@ -33,14 +36,13 @@ SERVER_ENV = {
     "DEBUG": "0",
     "ALLOWED_HOSTS": HOST,
     "DATABASE_URL": DATABASE_URL,
+    "REDIS_URL": REDIS_URL,
     "LOG_LEVEL": "WARNING",
 }
 
 
 def env(**overrides: str) -> dict[str, str]:
-    merged = {**os.environ, **SERVER_ENV, **overrides}
-    merged.pop("REDIS_URL", None)  # the cache is the default (process memory), as configured
-    return merged
+    return {**os.environ, **SERVER_ENV, **overrides}
 
 
 def log(message: str) -> None:

@@ -54,7 +54,18 @@ def explain_seconds(sql: str, runs: int = 3) -> float:
     return median(timings)
 
 
-def measure(client, url: str, requests: int = REQUESTS) -> Measured:
+def measure(client, url: str, requests: int = REQUESTS, cached: bool = True) -> Measured:
+    """With `cached=False` the page cache (and the cached counts) are off: every request
+    renders the page, as the first one after a write does."""
+    from django.test import override_settings
+
+    if cached:
+        return _measure(client, url, requests)
+    with override_settings(PUBLIC_CACHE_SECONDS=0):
+        return _measure(client, url, requests)
+
+
+def _measure(client, url: str, requests: int) -> Measured:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -111,12 +122,12 @@ def common_name(list_name: str) -> str:
     return text.normalize_for_search(name or "王")
 
 
-def page_row(section: str, list_name: str, measured: Measured) -> Row:
+def page_row(section: str, measured: Measured, how: str) -> Row:
     seconds = measured.median
     ratio = seconds / measured.sql_seconds if measured.sql_seconds else None
     return Row(
         section,
-        measured.url,
+        f"{measured.url} ({how})",
         f"median {ms(seconds)}, p95 {ms(measured.p95)}, {len(measured.queries)} queries",
         f"SQL {ms(measured.sql_seconds)} (EXPLAIN ANALYZE, slowest {ms(measured.slowest_sql[0])})",
         ratio,
@@ -139,15 +150,18 @@ def run_lists() -> tuple[list[Row], list[Measured]]:
             f"/{list_name}/?q={q}",
             f"/{list_name}/?page=500",
         ]
-        log(f"pages: /{list_name}/")
-        measured = [measure(client, url) for url in urls]
+        log(f"pages: /{list_name}/, cached (Redis) and rendered every time")
+        cached = [measure(client, url) for url in urls]
+        measured = [measure(client, url, cached=False) for url in urls]
         all_measured += measured
-        rows += [page_row(section, list_name, m) for m in measured]
+        for hit, rendered in zip(cached, measured, strict=True):
+            rows.append(page_row(section, hit, "cached"))
+            rows.append(page_row(section, rendered, "rendered, no cache"))
         query_counts = [len(m.queries) for m in measured]
         rows.append(
             Row(
                 section,
-                "query count on the four pages",
+                "query count on the four pages (rendered)",
                 " / ".join(str(n) for n in query_counts),
                 "",
                 None,
@@ -160,7 +174,7 @@ def run_lists() -> tuple[list[Row], list[Measured]]:
         rows.append(
             Row(
                 section,
-                "?page=500 vs page 1",
+                "?page=500 vs page 1 (rendered)",
                 f"median {ms(last.median)} (SQL {ms(last.sql_seconds)})",
                 f"page 1 {ms(first.median)} (SQL {ms(first.sql_seconds)})",
                 ratio,

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponseRedirect, QueryDict
@@ -16,8 +17,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from core import images, imports, privacy, scoping, tabular, text, workflow
+from core import cache, images, imports, privacy, scoping, tabular, text, workflow
 from core.models import ExportLog, ImportJob, Region
+from core.pagination import KeysFirstPaginator
 
 
 def thumbnail(image, size: int = 48) -> str:
@@ -48,6 +50,43 @@ class NormalizedSearchMixin:
         for word in term.split():
             queryset = queryset.filter(search_text__contains=word)
         return queryset, False
+
+
+class LargeChangelistMixin:
+    """Changelists of hundreds of thousands of rows (honours, families, activities).
+
+    One COUNT over the filtered rows, cached per data version (the unfiltered total
+    would cost another); pages read keys first, the last from the far end; the
+    years in the filter, cached likewise.
+    """
+
+    paginator = KeysFirstPaginator
+    show_full_result_count = False
+
+    def get_changelist(self, request, **kwargs):
+        return KeysFirstChangeList
+
+
+class KeysFirstChangeList(ChangeList):
+    """A one-page list is read like any other page (keys, then rows), so the queries a
+    changelist runs are the same however many rows it holds."""
+
+    def get_results(self, request):
+        super().get_results(request)
+        if not self.multi_page and not self.show_all:
+            self.result_list = self.paginator.page(1).object_list
+
+
+class CachedValuesListFilter(admin.AllValuesFieldListFilter):
+    """The distinct values of a field in the staff member's records (their region's),
+    read once per data version instead of with a SELECT DISTINCT on every page."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        values = self.lookup_choices
+        key = cache.queryset_key(values)
+        if key is not None:
+            self.lookup_choices = cache.remember("admin-values", lambda: list(values), *key)
 
 
 @admin.register(Region)

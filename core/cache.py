@@ -21,6 +21,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, transaction
 from django.db.backends.signals import connection_created
 from django.dispatch import receiver
@@ -83,6 +84,15 @@ def watch_writes(sender, connection, **kwargs):
 def versioned_key(*parts: str) -> str:
     digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
     return f"public:{data_version()}:{digest}"
+
+
+def queryset_key(queryset) -> tuple[str, str] | None:
+    """The SQL and parameters a queryset runs (None if it can match nothing)."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    return sql, repr(params)
 
 
 def remember(name: str, compute, *parts: str):

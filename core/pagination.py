@@ -3,19 +3,14 @@
 A page deep in a list of 200,000 (page 500, or the admin's last page) costs an
 OFFSET scan. Reading only the keys of the page — which the list's order index
 answers without touching the table — and then the page's rows by key keeps it near
-the cost of page 1, and every page runs the same two queries.
+the cost of page 1, and every page runs the same two queries. Past the middle the
+keys are read from the other end, so the last page costs what the first does.
 """
 
-from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 from core import cache
-
-
-def _sql(queryset) -> tuple[str, str]:
-    sql, params = queryset.order_by().query.sql_with_params()
-    return sql, repr(params)
 
 
 class KeysFirstPaginator(Paginator):
@@ -26,11 +21,10 @@ class KeysFirstPaginator(Paginator):
         queryset = self.object_list
         if not hasattr(queryset, "query"):
             return super().count
-        try:
-            sql, params = _sql(queryset)
-        except EmptyResultSet:
+        key = cache.queryset_key(queryset.order_by())
+        if key is None:
             return 0
-        return cache.remember("count", lambda: Paginator.count.func(self), sql, params)
+        return cache.remember("count", lambda: Paginator.count.func(self), *key)
 
     def page(self, number):
         number = self.validate_number(number)
@@ -44,6 +38,12 @@ class KeysFirstPaginator(Paginator):
         queryset = self.object_list
         if not hasattr(queryset, "query"):
             return queryset[bottom:top]
-        keys = list(queryset.values_list("pk", flat=True)[bottom:top])
+        keys = queryset.values_list("pk", flat=True)
+        if queryset.ordered and bottom > self.count // 2:
+            # Past the middle, the far end is nearer: read the reversed order (the same
+            # index, backwards) and turn the page round.
+            keys = list(keys.reverse()[self.count - top : self.count - bottom])[::-1]
+        else:
+            keys = list(keys[bottom:top])
         by_key = queryset.order_by().in_bulk(keys)
         return [by_key[key] for key in keys if key in by_key]

@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import (
+    CachedValuesListFilter,
     DeletionReasonMixin,
+    LargeChangelistMixin,
     NormalizedSearchMixin,
     PrivateFieldsMixin,
     ScopedAdminMixin,
@@ -36,6 +38,7 @@ class FamilyPhotoInline(admin.TabularInline):
 
 @admin.register(Family)
 class FamilyAdmin(
+    LargeChangelistMixin,
     TabularAdminMixin,
     PrivateFieldsMixin,
     ScopedAdminMixin,
@@ -61,13 +64,18 @@ class FamilyAdmin(
         "status",
         "photo_thumbnail",
     ]
-    list_filter = ["year", "level", "status", "title", "tier", "family_type"]
+    list_filter = [
+        ("year", CachedValuesListFilter),
+        "level",
+        "status",
+        "title",
+        "tier",
+        "family_type",
+    ]
     list_select_related = ["title", "region"]
     autocomplete_fields = ["title", "region"]
     inlines = [FamilyPhotoInline]
     list_per_page = 50
-    # One COUNT over the filtered rows is enough; the unfiltered total costs another.
-    show_full_result_count = False
     fieldsets = [
         (None, {"fields": ["title", "tier", "family_type", "level", "year", "region"]}),
         (_("家庭与事迹"), {"fields": ["name", "members", "conferring_body", "story"]}),

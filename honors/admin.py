@@ -5,7 +5,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core import scoping
 from core.admin import (
+    CachedValuesListFilter,
     DeletionReasonMixin,
+    LargeChangelistMixin,
     NormalizedSearchMixin,
     PrivateFieldsMixin,
     ScopedAdminMixin,
@@ -57,6 +59,7 @@ class RecipientAdmin(PrivateFieldsMixin, NormalizedSearchMixin, SimpleHistoryAdm
 
 @admin.register(Honor)
 class HonorAdmin(
+    LargeChangelistMixin,
     TabularAdminMixin,
     ScopedAdminMixin,
     WorkflowAdminMixin,
@@ -80,12 +83,17 @@ class HonorAdmin(
         "status",
         "photo_thumbnail",
     ]
-    list_filter = ["year", "level", "status", "channel", "title", "recipient__kind"]
+    list_filter = [
+        ("year", CachedValuesListFilter),
+        "level",
+        "status",
+        "channel",
+        "title",
+        "recipient__kind",
+    ]
     list_select_related = ["recipient", "title", "region"]
     autocomplete_fields = ["title", "recipient", "region"]
     list_per_page = 50
-    # One COUNT over the filtered rows is enough; the unfiltered total costs another.
-    show_full_result_count = False
     fieldsets = [
         (None, {"fields": ["title", "level", "year", "channel", "recipient", "region"]}),
         (_("名单信息"), {"fields": ["unit", "post", "conferring_body", "document_number"]}),

@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import (
     DeletionReasonMixin,
+    LargeChangelistMixin,
     NormalizedSearchMixin,
     PublishAdminMixin,
     ScopedAdminMixin,
@@ -98,7 +99,12 @@ class ActivityPhotoInline(admin.TabularInline):
 
 @admin.register(Activity)
 class ActivityAdmin(
-    TabularAdminMixin, ScopedAdminMixin, PublishAdminMixin, DeletionReasonMixin, SimpleHistoryAdmin
+    LargeChangelistMixin,
+    TabularAdminMixin,
+    ScopedAdminMixin,
+    PublishAdminMixin,
+    DeletionReasonMixin,
+    SimpleHistoryAdmin,
 ):
     tabular_columns = tabular.COLUMNS
     importer_class = tabular.ActivityImporter
