@@ -187,34 +187,37 @@ def csv_response(rows: Iterable[list], columns: list[Column], filename: str):
 def write_xlsx(rows: Iterable[list], columns: list[Column], notes: list[tuple[str, str]], target):
     """Write a workbook with a frozen header row, column widths and a sheet of notes.
 
-    openpyxl's write-only mode streams rows to a temporary file, so memory does
-    not grow with the number of rows.
+    XlsxWriter in constant-memory mode writes each row to a temporary file as it
+    comes, so memory does not grow with the number of rows (and it is about three
+    times faster than openpyxl's write-only mode). Text is written as text: a cell
+    starting with "=" is never made a formula, nor a number or a link.
     """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    import xlsxwriter
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("名单"))
-    sheet.freeze_panes = "A2"
-    for index, column in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    bold = Font(bold=True)
-    header_cells = []
-    for title in headers(columns):
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = bold
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    for row in rows:
-        sheet.append(row)
-    about = workbook.create_sheet(_("说明"))
-    about.column_dimensions["A"].width = 16
-    about.column_dimensions["B"].width = 60
-    for label, value in notes:
-        about.append([label, value])
-    workbook.save(target)
+    workbook = xlsxwriter.Workbook(
+        target,
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+            "tmpdir": tempfile.gettempdir(),
+        },
+    )
+    sheet = workbook.add_worksheet(_("名单"))
+    sheet.freeze_panes(1, 0)
+    for index, column in enumerate(columns):
+        sheet.set_column(index, index, column.width)
+    sheet.write_row(0, 0, headers(columns), workbook.add_format({"bold": True}))
+    write_row = sheet.write_row
+    for number, row in enumerate(rows, start=1):
+        write_row(number, 0, row)
+    about = workbook.add_worksheet(_("说明"))
+    about.set_column(0, 0, 16)
+    about.set_column(1, 1, 60)
+    for number, (label, value) in enumerate(notes):
+        about.write_row(number, 0, [label, value])
+    workbook.close()
 
 
 def xlsx_response(rows, columns, notes, filename: str):
