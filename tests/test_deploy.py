@@ -186,3 +186,28 @@ def test_the_admin_carries_the_headers_and_needs_nothing_inline(client, staff_cl
         assert response.status_code == 200, url
         assert_security_headers(response)
         assert_nothing_inline(response)
+
+
+def test_media_go_to_an_s3_compatible_bucket_when_one_is_configured():
+    """Every app server must see the same photos: MEDIA_S3_BUCKET switches the media storage
+    to django-storages' S3 backend (nothing is sent: the URL is computed locally)."""
+    script = (
+        "from django.core.files.storage import storages; s = storages['default'];"
+        "print(type(s).__name__, s.bucket_name, s.url('photos/a.jpg'))"
+    )
+    s3 = production_env(
+        MEDIA_S3_BUCKET="fulian-media",
+        MEDIA_S3_ENDPOINT_URL="https://oss.example.org",
+        MEDIA_S3_CUSTOM_DOMAIN="media.example.org",
+    )
+    result = manage(["shell", "-v", "0", "-c", script], s3)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "S3Storage",
+        "fulian-media",
+        "https://media.example.org/media/photos/a.jpg",
+    ]
+    local = manage(
+        ["shell", "-v", "0", "-c", script.replace("s.bucket_name, ", "")], production_env()
+    )
+    assert local.stdout.split()[0] == "FileSystemStorage", local.stderr

@@ -41,6 +41,6 @@ TRUST_X_REAL_IP = env_bool("TRUST_X_REAL_IP", True)
 # `manage.py collectstatic` writes hashed, compressed copies that WhiteNoise serves with
 # far-future cache headers.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,  # noqa: F405 — local disk or S3-compatible, as base sets it
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
