@@ -52,7 +52,10 @@ def writes_public_data(sql: str) -> bool:
     return bool(match and PUBLIC_TABLE.match(match[1]))
 
 
-def _after_commit(alias: str) -> None:
+def public_data_changed(alias: str = "default") -> None:
+    """Move the version on when the current transaction commits (at once outside one).
+
+    Called by the write watcher, and by writers Django does not see (COPY FROM)."""
     connection = connections[alias]
     if not connection.in_atomic_block:
         bump_data_version()
@@ -71,7 +74,7 @@ class WriteWatcher:
     def __call__(self, execute, sql, params, many, context):
         result = execute(sql, params, many, context)
         if isinstance(sql, str) and writes_public_data(sql):
-            _after_commit(self.alias)
+            public_data_changed(self.alias)
         return result
 
 

@@ -15,6 +15,7 @@ import csv
 import datetime
 import functools
 import io
+import re
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -31,7 +32,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core import text
+from core import copy_from, text
 from core.xlsx import write_xlsx
 
 # Cells that a spreadsheet would run as a formula (CSV/formula injection).
@@ -276,6 +277,38 @@ def _cell_text(value) -> str:
 
 
 def _read_xlsx(data: bytes) -> list[list[str]]:
+    """The first sheet's cells as text.
+
+    python-calamine (Rust) reads a sheet several times faster than openpyxl, but gives
+    a formula's last computed value — or nothing, when no spreadsheet program computed
+    it. A formula typed in a cell is kept as the text the staff member typed (=1+1), so
+    a workbook holding any formula is read with openpyxl, which returns formulas as text.
+    """
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        sheets = [n for n in package.namelist() if n.startswith("xl/worksheets/sheet")]
+        if not sheets:
+            raise KeyError("no worksheet")
+        has_formula = any(FORMULA_ELEMENT.search(package.read(name)) for name in sheets)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise TableError(_("无法读取这个 Excel 文件，请确认它是 .xlsx 格式且没有损坏。")) from error
+    if has_formula:
+        return _read_xlsx_with_formulas(data)
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
+        rows = sheet.to_python(skip_empty_area=False)
+    except (CalamineError, OSError, ValueError) as error:
+        raise TableError(_("无法读取这个 Excel 文件，请确认它是 .xlsx 格式且没有损坏。")) from error
+    return [[_cell_text(value) for value in row] for row in rows]
+
+
+# A cell's formula in a worksheet's XML (<f>…</f>, with or without a namespace prefix).
+FORMULA_ELEMENT = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _read_xlsx_with_formulas(data: bytes) -> list[list[str]]:
     from openpyxl import load_workbook
 
     try:
@@ -550,11 +583,17 @@ class Importer:
         return NEW, label
 
     def write(self, model, new, changed, fields: list[str]) -> None:
-        """Insert and update in bulk, with the history rows of every record written."""
+        """Insert and update in bulk, with the history rows of every record written.
+
+        On PostgreSQL new records go in by COPY FROM (core.copy_from), several times faster.
+        """
         from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
         history = {"default_user": self.user, "default_change_reason": IMPORT_REASON}
-        bulk_create_with_history(list(new), model, batch_size=1000, **history)
+        if copy_from.available():
+            copy_from.insert_with_history(model, new, user=self.user, reason=IMPORT_REASON)
+        else:
+            bulk_create_with_history(list(new), model, batch_size=1000, **history)
         bulk_update_with_history(list(changed), model, fields, batch_size=1000, **history)
 
     def header(self, key: str) -> str:

@@ -291,13 +291,15 @@ def pinyin_sort_key(name: str) -> str:
     surname, given_name = split_name(name)
     if not surname:
         return ""
-    if surname in SURNAME_PINYIN:
-        syllables = [SURNAME_PINYIN[surname]]
-    else:
-        syllables = lazy_pinyin(surname, style=Style.NORMAL)
-    syllables += lazy_pinyin(given_name, style=Style.NORMAL)
-    pinyin = " ".join(syllables).lower()
+    known = SURNAME_PINYIN.get(surname)
+    syllables = (known,) if known else _reading(surname)
+    pinyin = " ".join(syllables + _reading(given_name)).lower()
     return f"{pinyin}{_PINYIN_TIEBREAK_SEPARATOR}{surname}{given_name}"
+
+
+@functools.lru_cache(maxsize=65536)  # given names repeat: 秀英, 桂英 … (imports read thousands)
+def _reading(text: str) -> tuple[str, ...]:
+    return tuple(lazy_pinyin(text, style=Style.NORMAL))
 
 
 @functools.lru_cache(maxsize=65536)  # imports normalise the same titles and labels again and again

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -19,6 +21,21 @@ def test_reads_csv_in_utf8_and_in_gb18030():
     assert read_table(csv_upload([["姓名"], ["劉芳"]])).rows == [["劉芳"]]
     gbk = SimpleUploadedFile("list.csv", "姓名\n刘芳\n".encode("gb18030"))
     assert read_table(gbk).rows == [["刘芳"]]
+
+
+@pytest.mark.parametrize("formula", ["", "=1+1"])  # without a formula and with one
+def test_reads_xlsx_cells_as_text_whichever_reader_reads_them(formula):
+    upload = xlsx_upload(
+        [
+            ["年度", "日期", "金额", "姓名", "事迹"],
+            [2022, datetime.date(2023, 3, 8), 12.5, "劉芳", formula or None],
+            [None, None, None, "", "x"],
+        ]
+    )
+    assert read_table(upload).rows == [
+        ["2022", "2023-03-08", "12.5", "劉芳", formula],
+        ["", "", "", "", "x"],
+    ]
 
 
 def test_reads_xlsx_and_keeps_a_formula_as_text():

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
+from core import cache
 from core.tabular import Table, headers, rows_for
 from families.models import Family
 from families.tabular import COLUMNS, FamilyImporter, export_queryset
@@ -68,3 +69,37 @@ def test_an_import_records_who_wrote_each_row_in_the_history(admin_user):
     latest = family.history.first()
     assert (latest.history_user, latest.history_change_reason) == (admin_user, "导入")
     assert family.updated_by == admin_user
+
+
+def test_new_rows_are_written_whole_with_a_history_row_each(
+    admin_user, django_capture_on_commit_callbacks
+):
+    """On PostgreSQL new rows go in by COPY FROM (core.copy_from); on SQLite by bulk_create."""
+    model = Family.objects.filter(level="provincial").order_by("pk").first()
+    rows = staff_rows(Family.objects.filter(pk=model.pk))
+    rows[0][HEADERS.index("户主或成员姓名")] = "曾新來"
+    before = cache.data_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        result = FamilyImporter(user=admin_user).run(Table(HEADERS, rows), commit=True)
+    assert result.count("new") == 1
+    family = Family.objects.get(name="曾新來")
+    assert (family.year, family.title_id, family.region_id) == (
+        model.year,
+        model.title_id,
+        model.region_id,
+    )
+    assert family.stroke_key and "曾新来" in family.search_text
+    assert family.created_by == admin_user and family.created_at is not None
+    (created,) = family.history.all()
+    assert (created.history_type, created.history_user) == ("+", admin_user)
+    assert created.history_change_reason == "导入" and created.name == "曾新來"
+    assert cache.data_version() != before  # cached public pages are not served any more
+    family.name = "曾新來二"
+    family.save()  # an update of the row COPY wrote, not a second row
+    assert list(Family.objects.filter(name__startswith="曾新來")) == [family]
+    later = Family.objects.create(
+        **{f: getattr(model, f) for f in ("title", "level", "year")},
+        region=model.region,
+        name="曾後來",
+    )
+    assert later.pk > family.pk  # the sequence moved on past the keys COPY took
