@@ -119,8 +119,9 @@ def free_port() -> int:
 class Gunicorn:
     """A gunicorn server on 127.0.0.1 for one measurement; stopped on leaving the block."""
 
-    def __init__(self, *, settings: str, workers: int = 1, name: str = "gunicorn"):
+    def __init__(self, *, settings: str, workers: int = 1, name: str = "gunicorn", **environ):
         self.settings, self.workers, self.name = settings, workers, name
+        self.environ = environ
         self.port = free_port()
         self.process: subprocess.Popen | None = None
 
@@ -144,7 +145,7 @@ class Gunicorn:
         self.process = subprocess.Popen(
             command,
             cwd=ROOT,
-            env=env(DJANGO_SETTINGS_MODULE=self.settings),
+            env=env(DJANGO_SETTINGS_MODULE=self.settings, **self.environ),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
