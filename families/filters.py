@@ -40,7 +40,7 @@ class FamilyFilter(PublicFilterSet):
         label=_("排序"), choices=ORDER_CHOICES, method="apply_order", empty_label=None
     )
 
-    class Meta:
+    class Meta(PublicFilterSet.Meta):
         model = Family
         fields = []
 

@@ -34,7 +34,7 @@ class HonorFilter(PublicFilterSet):
         label=_("排序"), choices=ORDER_CHOICES, method="apply_order", empty_label=None
     )
 
-    class Meta:
+    class Meta(PublicFilterSet.Meta):
         model = Honor
         fields = []
 

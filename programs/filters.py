@@ -26,7 +26,7 @@ class ProgramFilter(PublicFilterSet):
     region = RegionFilter(method="active_in")
     q = SearchFilter()
 
-    class Meta:
+    class Meta(PublicFilterSet.Meta):
         model = Program
         fields = []
 

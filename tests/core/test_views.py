@@ -41,3 +41,18 @@ def test_every_page_has_a_title_description_and_language(client, url):
     assert "<title>" in page and 'name="description"' in page
     assert 'name="viewport"' in page
     assert "cdn" not in page.lower()
+
+
+@pytest.mark.parametrize("factory", ["honors", "families"])
+def test_the_year_filter_lists_every_year_with_records_newest_first(factory):
+    from core.filters import distinct_descending
+    from tests.families.factories import FamilyFactory
+    from tests.honors.factories import HonorFactory
+
+    make = {"honors": HonorFactory, "families": FamilyFactory}[factory]
+    for year in (2013, 2019, 2019):
+        make(year=year)
+    model = make._meta.model
+    expected = sorted(set(model.objects.values_list("year", flat=True)), reverse=True)
+    assert distinct_descending(model, "year") == expected
+    assert {2013, 2019} < set(expected)

@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 
 from core.models import Region, Status
-from families.models import Family
-from tests.families.factories import FamilyFactory
+from families.models import Family, FamilyType, Tier
+from tests.families.factories import FamilyFactory, FamilyTitleFactory
 from tests.public import query_count
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +20,18 @@ def test_filters_by_year_level_title_tier_and_type(client):
     assert response.context["result_count"] == expected.count() > 0
     typed = client.get(LIST, {"year": 2022, "type": "filial"})
     assert {f.family_type for f in typed.context["object_list"]} == {"filial"}
+
+
+def test_a_card_names_the_household_and_shows_tier_and_type(client):
+    household = FamilyTitleFactory(is_household=True)
+    FamilyFactory(title=household, name="王玉", tier=Tier.MODEL, year=2038)
+    FamilyFactory(title=household, name="<i>李</i>", family_type=FamilyType.GREEN, year=2038)
+    member = FamilyTitleFactory(is_household=False)
+    FamilyFactory(title=member, name="張曉", year=2038)  # a member's own title: her name alone
+    page = client.get(LIST, {"year": 2038}).content.decode()
+    assert "王\u3000玉家庭" in page and "（标兵）" in page
+    assert "&lt;i&gt;李&lt;/i&gt;家庭" in page and " · 绿色环保 · " in page
+    assert "张\u3000晓</span>" in page  # shown in the visitor's (simplified) script
 
 
 def test_a_county_includes_its_villages(client):
