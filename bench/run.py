@@ -227,7 +227,10 @@ def report(rows, measured, info, sizes, setup_note, elapsed, partial: bool) -> P
         "- List pages and admin: Django's test Client in process (no network), DEBUG off,"
         " 3 warm-up requests then 30 (admin 15) timed; query count from CaptureQueriesContext."
         " Reference: every SELECT of one request re-run under EXPLAIN ANALYZE, execution"
-        " times added.",
+        " times added. *Cached*: with Redis as production has it, a repeat visit (the page"
+        " from the cache). *Rendered, no cache*: `PUBLIC_CACHE_SECONDS=0`, every request"
+        " rendered with its COUNT and filter choices — what the first request after a write"
+        " costs. The admin's COUNT and year filter are cached per data version (Redis).",
         "- Throughput: gunicorn `bench.settings` (production + `/bench-bare/`), wrk with 2"
         " threads and 16 connections, 3 s warm-up then 10 s per URL; the bare view before and"
         " after the lists, the better run as reference; the load generator shares the 2 cores"

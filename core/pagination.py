@@ -19,7 +19,7 @@ class KeysFirstPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         queryset = self.object_list
-        if not hasattr(queryset, "query"):
+        if not (cache.enabled() and hasattr(queryset, "query")):
             return super().count
         key = cache.queryset_key(queryset.order_by())
         if key is None:
