@@ -13,6 +13,7 @@ COPY is not an INSERT Django sees, so the public pages' data version is moved on
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import connections
 from django.utils import timezone
 
@@ -32,6 +33,10 @@ def insert_with_history(model, objs: Iterable, *, user, reason: str, using: str 
     if not objs:
         return
     connection = connections[using]
+    history = getattr(model, "history", None)
+    if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        history = None
+    history_fields = _history_fields(history.model) if history is not None else None
     _take_keys(model, objs, connection)
     fields = model._meta.concrete_fields
     _copy(
@@ -43,9 +48,8 @@ def insert_with_history(model, objs: Iterable, *, user, reason: str, using: str 
     for obj in objs:
         obj._state.adding = False
         obj._state.db = using
-    history = getattr(model, "history", None)
     if history is not None:
-        _copy_history(connection, history.model, objs, user, str(reason))
+        _copy_history(connection, history.model, history_fields, objs, user, str(reason))
     cache.public_data_changed(using)
 
 
@@ -60,13 +64,20 @@ def _take_keys(model, objs: list, connection) -> None:
             setattr(obj, pk.attname, key)
 
 
-def _copy_history(connection, history_model, objs: list, user, reason: str) -> None:
-    now = timezone.now()
+def _history_fields(history_model) -> list:
+    """The history table's columns, checked before anything is written: a field this
+    writer would not know how to fill (a custom one) stops the import whole."""
     fields = [f for f in history_model._meta.concrete_fields if not f.primary_key]
     tracked = {f.attname for f in history_model.tracked_fields}
     unknown = [f.name for f in fields if f.attname not in tracked and f.name not in HISTORY_FIELDS]
     if unknown:
         raise ValueError(f"history fields this writer does not fill: {sorted(unknown)}")
+    return fields
+
+
+def _copy_history(connection, history_model, fields, objs: list, user, reason: str) -> None:
+    now = timezone.now()
+    tracked = {f.attname for f in history_model.tracked_fields}
     about = {
         "history_date": now,
         "history_user_id": user.pk if user is not None else None,
@@ -85,6 +96,12 @@ def _copy(connection, model, fields, rows: Iterable[list]) -> None:
     quote = connection.ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
     statement = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
-    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+    # psycopg's own errors (a unique key taken meanwhile) become Django's IntegrityError,
+    # which the importer reports as a refused write, as it does for bulk_create.
+    with (
+        connection.wrap_database_errors,
+        connection.cursor() as cursor,
+        cursor.cursor.copy(statement) as copy,
+    ):
         for row in rows:
             copy.write_row(row)

@@ -207,6 +207,15 @@ def test_media_go_to_an_s3_compatible_bucket_when_one_is_configured():
         "fulian-media",
         "https://media.example.org/media/photos/a.jpg",
     ]
+    # The pages may show images from there (the Content-Security-Policy allows that origin).
+    csp = (
+        "from django.conf import settings;"
+        "print(*settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
+    )
+    assert manage(["shell", "-v", "0", "-c", csp], s3).stdout.split() == [
+        "'self'",
+        "https://media.example.org",
+    ]
     local = manage(
         ["shell", "-v", "0", "-c", script.replace("s.bucket_name, ", "")], production_env()
     )

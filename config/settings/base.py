@@ -197,8 +197,16 @@ if MEDIA_S3_BUCKET:
             "default_acl": None,
         },
     }
+    # Where the browser fetches photos from, for the Content-Security-Policy's img-src.
+    if MEDIA_STORAGE["OPTIONS"]["custom_domain"]:
+        MEDIA_ORIGINS = [f"https://{MEDIA_STORAGE['OPTIONS']['custom_domain']}"]
+    elif MEDIA_STORAGE["OPTIONS"]["endpoint_url"]:
+        MEDIA_ORIGINS = [MEDIA_STORAGE["OPTIONS"]["endpoint_url"].rstrip("/")]
+    else:
+        MEDIA_ORIGINS = [f"https://{MEDIA_S3_BUCKET}.s3.amazonaws.com", "https://*.amazonaws.com"]
 else:
     MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    MEDIA_ORIGINS = []
 STORAGES = {
     "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -292,7 +300,7 @@ CONTENT_SECURITY_POLICY = {
         # One inline style attribute, in django-simple-history's admin history page
         # (`<p class="paginator" style="border-top: 0">`), allowed by its hash alone.
         "style-src-attr": [UNSAFE_HASHES, "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='"],
-        "img-src": [SELF],
+        "img-src": [SELF, *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
