@@ -7,18 +7,25 @@ on every app server sharing the cache (Redis, when REDIS_URL is set).
 
 Writes are noticed at the database connection, not in model signals: an execute
 wrapper sees every INSERT, UPDATE and DELETE Django sends — `save()`, `QuerySet.update()`,
-`bulk_create()`, the importers' bulk writes and raw cursors alike — and moves the
-version on when the transaction commits (a rolled-back write changes nothing).
+`bulk_create()`, the importers' bulk writes and SQL through Django's cursors alike — and
+moves the version on when the transaction commits (a rolled-back write changes nothing).
+What goes past Django's cursor (COPY FROM on psycopg's own) calls public_data_changed().
+
+A key also holds the release (settings.RELEASE, or the static files' manifest), so a
+deployment never serves pages cached by the one before it.
 
 Caching is on when `PUBLIC_CACHE_SECONDS` > 0 — by default only when REDIS_URL is
 set, because a cache in one process's memory cannot tell another worker that the
 data changed. The time-out is a safety net for writes made outside Django (psql).
 """
 
+import functools
 import hashlib
 import re
 import uuid
+from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
@@ -28,10 +35,24 @@ from django.dispatch import receiver
 from django.utils import timezone, translation
 
 VERSION_KEY = "public-data-version"
-# The tables behind public pages: the records of the three apps, regions and report figures
-# (their history tables are not public and change with them anyway).
-PUBLIC_TABLE = re.compile(r"^(?:programs|honors|families|reports)_(?!historical)|^core_region$")
+# The apps whose tables public pages show (with their many-to-many tables), and regions.
+PUBLIC_APPS = ("programs", "honors", "families", "reports")
 WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+
+
+@functools.cache
+def public_tables() -> frozenset[str]:
+    """The tables behind public pages; history tables are not shown and change with them."""
+    from simple_history.models import HistoricalChanges
+
+    from core.models import Region
+
+    models = [Region]
+    for label in PUBLIC_APPS:
+        models += apps.get_app_config(label).get_models(include_auto_created=True)
+    return frozenset(
+        model._meta.db_table for model in models if not issubclass(model, HistoricalChanges)
+    )
 
 
 def enabled() -> bool:
@@ -49,7 +70,7 @@ def bump_data_version() -> None:
 
 def writes_public_data(sql: str) -> bool:
     match = WRITE.match(sql)
-    return bool(match and PUBLIC_TABLE.match(match[1]))
+    return bool(match and match[1] in public_tables())
 
 
 def public_data_changed(alias: str = "default") -> None:
@@ -60,9 +81,10 @@ def public_data_changed(alias: str = "default") -> None:
     if not connection.in_atomic_block:
         bump_data_version()
         return
-    # One bump per transaction, however many statements it runs (an import runs hundreds).
+    # One bump per transaction, however many statements it runs (an import runs hundreds);
+    # robust: the write is committed already, a failing cache must not turn it into an error.
     if not any(func is bump_data_version for _sids, func, _robust in connection.run_on_commit):
-        transaction.on_commit(bump_data_version, using=alias)
+        transaction.on_commit(bump_data_version, using=alias, robust=True)
 
 
 class WriteWatcher:
@@ -85,8 +107,21 @@ def watch_writes(sender, connection, **kwargs):
 
 
 def versioned_key(*parts: str) -> str:
-    digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
-    return f"public:{data_version()}:{digest}"
+    digest = hashlib.blake2b("\x1f".join([release(), *parts]).encode(), digest_size=16)
+    return f"public:{data_version()}:{digest.hexdigest()}"
+
+
+def release() -> str:
+    return settings.RELEASE or _manifest_digest(str(settings.STATIC_ROOT))
+
+
+@functools.cache
+def _manifest_digest(static_root: str) -> str:
+    try:
+        manifest = (Path(static_root) / "staticfiles.json").read_bytes()
+    except OSError:
+        return ""  # no collected static files (development): nothing to tell apart
+    return hashlib.blake2b(manifest, digest_size=8).hexdigest()
 
 
 def queryset_key(queryset) -> tuple[str, str] | None:

@@ -78,8 +78,10 @@ class PublicPageCacheMiddleware:
 
     Sits after the language middleware (the language is known) and before
     VisitorScriptMiddleware, so the stored page is the finished one in the visitor's
-    script. Only anonymous-looking, complete HTML pages are stored: no cookies set, no
-    admin, no streamed files. See core.cache for the data version behind the key.
+    script. Only what every visitor would be shown is stored: requests without a session
+    (staff, who are logged in, always get a page of their own), pages that did not read
+    the session or the user, set no cookie and are complete HTML — no admin, no files.
+    See core.cache for the data version behind the key.
     """
 
     def __init__(self, get_response):
@@ -98,7 +100,7 @@ class PublicPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if request.method == "GET" and self.cacheable_response(response):
+        if request.method == "GET" and self.cacheable_response(request, response):
             headers = list(response.headers.items())
             cache.set(
                 key,
@@ -114,12 +116,15 @@ class PublicPageCacheMiddleware:
             cache_versions.enabled()
             and request.method in ("GET", "HEAD")
             and not request.path_info.startswith(i18n.UNPREFIXED_EXEMPT)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
         )
 
     @staticmethod
-    def cacheable_response(response) -> bool:
+    def cacheable_response(request, response) -> bool:
+        session = getattr(request, "session", None)
         return (
             response.status_code == 200
+            and not (session is not None and session.accessed)
             and not response.streaming
             and not response.cookies
             and response.get("Content-Type", "").startswith("text/html")

@@ -387,8 +387,9 @@ def _labels(choices_class, language: str) -> dict:
 
 
 def choice_label(choices_class, value) -> str:
-    """The label of a stored choice, looked up once per language: exports call this per row,
-    and Django's get_FOO_display() rebuilds and translates the whole choice list each time."""
+    """The label of a stored choice, looked up once per language: exports and list cards call
+    this per row, and Django's get_FOO_display() rebuilds and translates the whole choice
+    list each time."""
     return _labels(choices_class, translation.get_language() or "").get(value, value or "")
 
 

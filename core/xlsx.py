@@ -8,10 +8,12 @@ temporary file, and spliced into XlsxWriter's sheet, whose <dimension> is set to
 real size (openpyxl's read-only mode trusts it). Memory stays flat at any length.
 
 Text is always an inline string — a cell starting with "=" is text, never a formula —
-numbers are numbers, dates are written as ISO text (2023-03-08), as the importer reads them.
+numbers are numbers, dates are written as ISO text (2023-03-08, times in local time), as
+the importer reads them.
 """
 
 import datetime
+import math
 import re
 import shutil
 import tempfile
@@ -19,9 +21,12 @@ import zipfile
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.utils import timezone
 from xlsxwriter.utility import xl_col_to_name
 
 SHEET = "xl/worksheets/sheet1.xml"
+# Excel's limit for the text of one cell; longer text is cut there (XlsxWriter does the same).
+MAX_CELL_CHARACTERS = 32_767
 # Characters XML 1.0 does not allow in text (a spreadsheet could not open the file).
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -41,11 +46,19 @@ def row_xml(number: int, row: Iterable, refs: list[str]) -> str:
         if value is None or value == "":
             continue
         if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-            cells.append(f'<c r="{ref}{number}"><v>{value}</v></c>')
-            continue
+            if math.isfinite(value):
+                cells.append(f'<c r="{ref}{number}"><v>{value}</v></c>')
+                continue
+            value = str(value)  # NaN and infinity are no numbers a spreadsheet can hold
+        if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+            value = timezone.localtime(value).replace(tzinfo=None)
         if isinstance(value, datetime.date):
-            value = value.isoformat()
-        text = _text(str(value))
+            value = (
+                value.isoformat(sep=" ")
+                if isinstance(value, datetime.datetime)
+                else value.isoformat()
+            )
+        text = _text(str(value)[:MAX_CELL_CHARACTERS])
         space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
         cells.append(f'<c r="{ref}{number}" t="inlineStr"><is><t{space}>{text}</t></is></c>')
     return f'<row r="{number}">{"".join(cells)}</row>'

@@ -120,12 +120,17 @@ DATABASES = {
 }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# A Redis that is down or full is a cache miss, logged, not an error: public pages are
+# rendered and staff's writes go through (a stale page lives PUBLIC_CACHE_SECONDS at most).
+REDIS_CACHE_OPTIONS = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "fulian",
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
@@ -134,6 +139,9 @@ else:
 # every write moves on (core.cache). Only with a cache the app servers share: a cache in
 # one process's memory cannot hear of another worker's write. 0 turns caching off.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600" if REDIS_URL else "0"))
+# What this deployment is (e.g. its commit): pages cached by another release are not served,
+# since they name static files by hashes that release had. Unset: the static files' manifest.
+RELEASE = os.environ.get("RELEASE", "")
 
 # django-axes first: it refuses a locked-out login before a password is even checked.
 AUTHENTICATION_BACKENDS = [

@@ -1,7 +1,5 @@
 """Template helpers for the public pages: padded names, thumbnails, Open Graph images."""
 
-import functools
-
 from django import template
 from django.utils import translation
 from django.utils.html import format_html
@@ -54,18 +52,3 @@ def bilingual(obj) -> str:
     if english and translation.get_language() == "en":
         return f"{name} ({english})"
     return name
-
-
-def choice_label(instance, field_name: str):
-    """What `instance.get_<field_name>_display()` shows, for a page that shows it often.
-
-    Django's method rebuilds the field's choices and translates every label on each
-    call; a list of thirty cards paid for that a hundred times.
-    """
-    value = getattr(instance, field_name)
-    return _choice_labels(type(instance), field_name).get(value, value)
-
-
-@functools.cache
-def _choice_labels(model, field_name: str) -> dict:
-    return dict(model._meta.get_field(field_name).flatchoices)  # lazy: translated when shown

@@ -5,7 +5,10 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from core.templatetags.records import bilingual, choice_label, pad_name, photo_img
+from core.models import Level
+from core.tabular import choice_label
+from core.templatetags.records import bilingual, pad_name, photo_img
+from families.models import FamilyType, Tier
 
 register = template.Library()
 
@@ -45,11 +48,13 @@ def card_fields(family) -> dict:
         ),
         "name": name,
         "year": family.year,
-        "level": choice_label(family, "level"),
+        "level": choice_label(Level, family.level),
         "title": bilingual(family.title),
-        "tier": format_html("（{}）", choice_label(family, "tier")) if family.tier else "",
+        "tier": format_html("（{}）", choice_label(Tier, family.tier)) if family.tier else "",
         "family_type": (
-            format_html(" · {}", choice_label(family, "family_type")) if family.family_type else ""
+            format_html(" · {}", choice_label(FamilyType, family.family_type))
+            if family.family_type
+            else ""
         ),
         "region": bilingual(family.region),
     }

@@ -3,7 +3,9 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 
-from core.templatetags.records import bilingual, choice_label, pad_name, photo_img
+from core.models import Level
+from core.tabular import choice_label
+from core.templatetags.records import bilingual, pad_name, photo_img
 
 register = template.Library()
 
@@ -45,7 +47,7 @@ def card_fields(honor) -> dict:
             else ""
         ),
         "year": honor.year,
-        "level": choice_label(honor, "level"),
+        "level": choice_label(Level, honor.level),
         "title": bilingual(honor.title),
         "region": bilingual(honor.region),
     }

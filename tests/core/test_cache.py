@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache as django_cache
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -138,3 +138,48 @@ def test_keys_first_pages_hold_the_same_rows_as_slices(selector, ordered, order)
     assert paginator.num_pages >= 6
     for number in expected.page_range:
         assert [o.pk for o in paginator.page(number)] == [o.pk for o in expected.page(number)]
+
+
+def test_a_logged_in_visitor_gets_a_page_of_her_own(staff_client, caching):
+    visitor = Client()
+    visitor.get(LIST)
+    assert visitor.get(LIST)["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in staff_client.get(LIST)  # not served, not stored
+
+
+def test_a_page_that_reads_the_session_is_not_stored(client, caching, monkeypatch):
+    from honors.views import HonorListView
+
+    original = HonorListView.get_context_data
+
+    def reads_the_user(self, **kwargs):
+        self.request.user.is_authenticated  # noqa: B018 — what an "edit" link would do
+        return original(self, **kwargs)
+
+    monkeypatch.setattr(HonorListView, "get_context_data", reads_the_user)
+    client.get(LIST)
+    assert "X-Page-Cache" not in client.get(LIST)
+
+
+def test_pages_and_writes_go_on_when_redis_is_down(
+    client, django_capture_on_commit_callbacks, settings
+):
+    down = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        "OPTIONS": settings.REDIS_CACHE_OPTIONS,
+    }
+    with override_settings(CACHES={"default": down}, PUBLIC_CACHE_SECONDS=600):
+        assert client.get(LIST).status_code == 200
+        assert client.get(LIST).status_code == 200
+        with django_capture_on_commit_callbacks(execute=True):
+            HonorFactory(year=2034)
+        assert client.get(LIST, {"year": 2034}).context["result_count"] == 1
+
+
+def test_another_release_does_not_serve_this_ones_pages(client, caching):
+    with override_settings(RELEASE="a"):
+        client.get(LIST)
+        assert client.get(LIST)["X-Page-Cache"] == "hit"
+    with override_settings(RELEASE="b"):
+        assert client.get(LIST)["X-Page-Cache"] == "miss"

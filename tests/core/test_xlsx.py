@@ -73,3 +73,9 @@ def test_the_importer_reads_what_the_writer_wrote():
     table = read_table(upload)
     assert table.headers == ["姓名", "年度", "金额", "日期", "备注"]
     assert table.rows[0][:4] == ["王秀英", "2022", "1500.5", "2023-03-08"]
+
+
+def test_what_a_cell_cannot_hold_is_written_as_text_or_cut():
+    rows = [["x" * 40_000, float("nan"), Decimal("Infinity"), None, None]]
+    sheet = load_workbook(io.BytesIO(written(rows=rows))).worksheets[0]
+    assert [c.value for c in sheet[2]][:3] == ["x" * 32_767, "nan", "Infinity"]
