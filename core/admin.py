@@ -234,6 +234,7 @@ class TabularAdminMixin:
         job = ImportJob.objects.filter(pk=job_id, model_label=self.opts.label).first()
         if job is None or (job.user_id != request.user.pk and not request.user.is_superuser):
             raise Http404
+        imports.give_up_if_stalled(job)
         if request.method == "POST" and job.state == ImportJob.State.READY:
             result = imports.commit(job, self.importer_class)
             if result.committed:

@@ -5,19 +5,28 @@ commit both run the app's importer through the same engine as the import
 commands, so every door applies the same rules.
 """
 
+import datetime
+import logging
 import threading
 
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import FileSystemStorage
 from django.db import close_old_connections
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core import tabular
 from core.models import ImportJob
 
+logger = logging.getLogger(__name__)
+
 # Files up to this many rows are checked within the request; larger ones in a
 # background thread while the page shows how far the check has got.
 INLINE_ROWS = 2_000
+# A background check reports progress every thousand rows; one silent for this long died
+# with its process (a restart, a deploy), and its page says so instead of waiting for ever.
+STALLED_AFTER = datetime.timedelta(minutes=5)
 
 
 def storage() -> FileSystemStorage:
@@ -43,26 +52,43 @@ def run_in_background(target, *args) -> None:
 
 
 def _check_in_thread(job_id, importer_class) -> None:
+    job = ImportJob.objects.get(pk=job_id)
     try:
-        check(ImportJob.objects.get(pk=job_id), importer_class)
+        check(job, importer_class)
+    except Exception:
+        logger.exception("import job %s: the check failed", job_id)
+        fail(job, _("检查时出错，请重新上传；如再次出错，请联系管理员。"))
     finally:
         close_old_connections()
+
+
+def fail(job: ImportJob, message: str) -> None:
+    job.state, job.result = ImportJob.State.FAILED, {"file_errors": [message]}
+    job.save()
+
+
+def give_up_if_stalled(job: ImportJob) -> None:
+    """Mark a background check that stopped reporting as failed."""
+    if job.state == ImportJob.State.CHECKING and job.updated_at < timezone.now() - STALLED_AFTER:
+        fail(job, _("检查中断（服务器可能已重启），请重新上传文件。"))
 
 
 def check(job: ImportJob, importer_class) -> None:
     """Run every row without writing; store the outcome on the job."""
 
     def progress(done: int, total: int) -> None:
-        ImportJob.objects.filter(pk=job.pk).update(rows_done=done, rows_total=total)
+        ImportJob.objects.filter(pk=job.pk).update(
+            rows_done=done, rows_total=total, updated_at=timezone.now()
+        )
 
     try:
         importer = importer_class(user=job.user)
         result = importer.run(read_stored(job), commit=False, progress=progress)
     except tabular.TableError as error:
-        job.state, job.result = ImportJob.State.FAILED, {"file_errors": [str(error)]}
-    else:
-        job.state, job.result = ImportJob.State.READY, result.to_json()
-        job.rows_done = job.rows_total = len(result.outcomes)
+        fail(job, str(error))
+        return
+    job.state, job.result = ImportJob.State.READY, result.to_json()
+    job.rows_done = job.rows_total = len(result.outcomes)
     job.save()
 
 

@@ -1,8 +1,11 @@
 """Staff exports and imports in the admin."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.urls import reverse
+from django.utils import timezone
 
 from core import imports
 from core.models import ExportLog, ImportJob
@@ -140,6 +143,39 @@ def test_a_large_file_is_checked_in_the_background_with_progress(staff_client, m
     response = staff_client.get(job_url)
     assert response.context["result"].count("new") == 3
     assert 'http-equiv="refresh"' not in response.content.decode()
+
+
+def background_job(staff_client, monkeypatch):
+    """An upload whose check was handed to a background thread that has not run."""
+    started = []
+    monkeypatch.setattr(imports, "INLINE_ROWS", 0)
+    monkeypatch.setattr(imports, "run_in_background", lambda target, *args: started.append(args))
+    row = ["2023", "三八紅旗手", "市級", "個人", "後台", "女", "", "", "", "371602", "", "", "某"]
+    _, job_url = upload(staff_client, [headers(COLUMNS)[:13], row])
+    return job_url, started[0]
+
+
+def test_a_check_that_stopped_reporting_is_shown_as_failed(staff_client, monkeypatch):
+    job_url, (job_id, _importer_class) = background_job(staff_client, monkeypatch)
+    assert 'http-equiv="refresh"' in staff_client.get(job_url).content.decode()
+    stalled = timezone.now() - imports.STALLED_AFTER - datetime.timedelta(seconds=1)
+    ImportJob.objects.filter(pk=job_id).update(updated_at=stalled)  # its process died
+    page = staff_client.get(job_url).content.decode()
+    assert "检查中断" in page and 'http-equiv="refresh"' not in page
+    assert ImportJob.objects.get(pk=job_id).state == ImportJob.State.FAILED
+
+
+def test_a_check_that_crashes_in_its_thread_fails_the_job(staff_client, monkeypatch):
+    job_url, (job_id, importer_class) = background_job(staff_client, monkeypatch)
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(imports, "check", crash)
+    monkeypatch.setattr(imports, "close_old_connections", lambda: None)  # the test's connection
+    imports._check_in_thread(job_id, importer_class)  # what the thread runs
+    page = staff_client.get(job_url).content.decode()
+    assert "检查时出错" in page and 'http-equiv="refresh"' not in page
 
 
 def test_someone_elses_import_job_is_404(staff_client, client):
