@@ -4,9 +4,11 @@ import datetime
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import models
-from django.db.models import Q
+from django.db import models, transaction
+from django.db.models import Q, Value
+from django.db.models.functions import Concat, Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -93,14 +95,30 @@ class Region(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        # The path follows the parent, which every door (admin, demo loader, import)
-        # sets before saving; moving a region with children is done by a service.
+        # The path follows the parent (and the code); a region that moves takes its whole
+        # subtree with it — towns, villages — in one UPDATE, so every record counted in
+        # them is counted under the new parent at once.
+        stored = (
+            Region.objects.filter(pk=self.pk).values_list("path", flat=True).first()
+            if self.pk
+            else None
+        )
         self.path = f"{self.parent.path if self.parent else ''}{self.code}/"
         self.search_text = f"{text.normalize_for_search(self.name)} {self.code}"
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if stored and stored != self.path:
+                Region.objects.filter(path__startswith=stored).exclude(pk=self.pk).update(
+                    path=Concat(Value(self.path), Substr("path", len(stored) + 1))
+                )
 
     def get_absolute_url(self) -> str:
         return reverse("region-detail", args=[self.code])
+
+    def clean(self):
+        super().clean()
+        if self.pk and self.parent_id and self.parent.path.startswith(self.path):
+            raise ValidationError({"parent": _("不能把地区移到它自己或它的下级之下。")})
 
     @property
     def ancestor_codes(self) -> list[str]:
