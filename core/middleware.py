@@ -80,7 +80,8 @@ class PublicPageCacheMiddleware:
     VisitorScriptMiddleware, so the stored page is the finished one in the visitor's
     script. Only what every visitor would be shown is stored: requests without a session
     (staff, who are logged in, always get a page of their own), pages that did not read
-    the session or the user, set no cookie and are complete HTML — no admin, no files.
+    the session or the user, set no cookie and are complete HTML — no admin, no files —
+    asked for with no query parameter the page does not read (a list's filters and page).
     See core.cache for the data version behind the key.
     """
 
@@ -124,6 +125,7 @@ class PublicPageCacheMiddleware:
         session = getattr(request, "session", None)
         return (
             response.status_code == 200
+            and set(request.GET) <= getattr(response, "query_parameters", set())
             and not (session is not None and session.accessed)
             and not response.streaming
             and not response.cookies

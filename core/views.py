@@ -46,6 +46,13 @@ class PublicListView(FilterView):
         ]
         return context
 
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        # What the page reads from the query string; the page cache stores no page asked
+        # for with anything else (?x=random would otherwise make an entry per request).
+        response.query_parameters = {*self.filterset_class.base_filters, self.page_kwarg}
+        return response
+
 
 class FilteredMixin:
     """Bind the app's FilterSet to the query string, as the list page does."""

@@ -183,3 +183,14 @@ def test_another_release_does_not_serve_this_ones_pages(client, caching):
         assert client.get(LIST)["X-Page-Cache"] == "hit"
     with override_settings(RELEASE="b"):
         assert client.get(LIST)["X-Page-Cache"] == "miss"
+
+
+def test_a_query_parameter_the_page_does_not_read_is_not_cached(client, caching):
+    client.get(LIST, {"year": 2022, "page": 2})
+    assert client.get(LIST, {"year": 2022, "page": 2})["X-Page-Cache"] == "hit"
+    client.get(LIST, {"year": 2022, "utm": "x"})
+    assert "X-Page-Cache" not in client.get(LIST, {"year": 2022, "utm": "x"})
+    detail = Honor.objects.public().first().get_absolute_url()
+    client.get(detail)
+    assert client.get(detail)["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in client.get(detail, {"x": "1"})
