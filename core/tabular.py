@@ -15,6 +15,7 @@ import csv
 import datetime
 import functools
 import io
+import operator
 import re
 import tempfile
 import zipfile
@@ -125,6 +126,25 @@ def sql_label(field: str, choices_class):
         *(When(**{field: key}, then=Value(label)) for key, label in labels.items()),
         default=Value(""),
         output_field=CharField(),
+    )
+
+
+def text_column(key: str, header, field: str, **options) -> Column:
+    """A column of a text field — `field` is its ORM path ("recipient__name") — read the
+    same way off a record and in SQL."""
+    get = operator.attrgetter(field.replace("__", "."))
+    return Column(key, header, get, sql=lambda: sql_text(field), **options)
+
+
+def choice_column(key: str, header, field: str, choices_class, **options) -> Column:
+    """A column of a stored choice, shown as its label, off a record and in SQL alike."""
+    get = operator.attrgetter(field.replace("__", "."))
+    return Column(
+        key,
+        header,
+        lambda record: choice_label(choices_class, get(record)),
+        sql=lambda: sql_label(field, choices_class),
+        **options,
     )
 
 

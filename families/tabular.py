@@ -13,13 +13,12 @@ from core.tabular import (
     Importer,
     assign_changed,
     check_fields,
-    choice_label,
+    choice_column,
     chunked_in,
     parse_choice,
     parse_date,
     parse_year,
-    sql_label,
-    sql_text,
+    text_column,
 )
 from core.text import pad_name
 from families.models import Family, FamilyTitle, FamilyType, Tier
@@ -29,79 +28,23 @@ L = gettext_lazy
 
 COLUMNS = [
     Column("year", L("年度"), lambda f: f.year, identity=True, width=8, sql=lambda: F("year")),
-    Column(
-        "title",
-        L("称号"),
-        lambda f: f.title.name,
-        identity=True,
-        width=16,
-        sql=lambda: sql_text("title__name"),
-    ),
-    Column(
-        "level",
-        L("级别"),
-        lambda f: choice_label(Level, f.level),
-        identity=True,
-        width=8,
-        sql=lambda: sql_label("level", Level),
-    ),
-    Column(
-        "tier",
-        L("档次"),
-        lambda f: choice_label(Tier, f.tier),
-        width=8,
-        sql=lambda: sql_label("tier", Tier),
-    ),
-    Column(
-        "family_type",
-        L("类型"),
-        lambda f: choice_label(FamilyType, f.family_type),
-        width=10,
-        sql=lambda: sql_label("family_type", FamilyType),
-    ),
-    Column(
-        "name",
-        L("户主或成员姓名"),
-        lambda f: f.name,
-        identity=True,
-        width=14,
-        sql=lambda: sql_text("name"),
-    ),
-    Column(
-        "members", L("家庭成员"), lambda f: f.members, width=24, sql=lambda: sql_text("members")
-    ),
-    Column(
-        "region_code",
-        L("地区代码"),
-        lambda f: f.region.code,
-        identity=True,
-        width=14,
-        sql=lambda: sql_text("region__code"),
-    ),
-    Column(
-        "region", L("地区"), lambda f: f.region.name, width=14, sql=lambda: sql_text("region__name")
-    ),
-    Column(
-        "body",
-        L("授予机关"),
-        lambda f: f.conferring_body,
-        width=18,
-        sql=lambda: sql_text("conferring_body"),
-    ),
-    Column("story", L("事迹"), lambda f: f.story, width=40, sql=lambda: sql_text("story")),
-    Column("status", L("状态"), lambda f: choice_label(Status, f.status), staff=True, width=10),
+    text_column("title", L("称号"), "title__name", identity=True, width=16),
+    choice_column("level", L("级别"), "level", Level, identity=True, width=8),
+    choice_column("tier", L("档次"), "tier", Tier, width=8),
+    choice_column("family_type", L("类型"), "family_type", FamilyType, width=10),
+    text_column("name", L("户主或成员姓名"), "name", identity=True, width=14),
+    text_column("members", L("家庭成员"), "members", width=24),
+    text_column("region_code", L("地区代码"), "region__code", identity=True, width=14),
+    text_column("region", L("地区"), "region__name", width=14),
+    text_column("body", L("授予机关"), "conferring_body", width=18),
+    text_column("story", L("事迹"), "story", width=40),
+    choice_column("status", L("状态"), "status", Status, staff=True, width=10),
     Column("notice_start", L("公示开始"), lambda f: f.notice_start, staff=True, width=12),
     Column("notice_end", L("公示结束"), lambda f: f.notice_end, staff=True, width=12),
-    Column(
-        "objection_contact",
-        L("异议联系方式"),
-        lambda f: f.objection_contact,
-        staff=True,
-        width=24,
-    ),
-    Column("phone", L("联系电话"), lambda f: f.phone, private=True, width=14),
-    Column("address", L("家庭住址"), lambda f: f.address, private=True, width=30),
-    Column("id_number", L("身份证号码"), lambda f: f.id_number, private=True, width=22),
+    text_column("objection_contact", L("异议联系方式"), "objection_contact", staff=True, width=24),
+    text_column("phone", L("联系电话"), "phone", private=True, width=14),
+    text_column("address", L("家庭住址"), "address", private=True, width=30),
+    text_column("id_number", L("身份证号码"), "id_number", private=True, width=22),
 ]
 HEADER = {column.key: str(column.header) for column in COLUMNS}
 TEXT_FIELDS = [

@@ -9,29 +9,30 @@ from core.tabular import (
     Importer,
     assign_changed,
     check_fields,
-    choice_label,
+    choice_column,
     chunked_in,
     parse_choice,
     parse_date,
     parse_decimal,
     parse_int,
+    text_column,
 )
 from programs.models import Activity, ActivityKind, Program
 
 L = gettext_lazy
 
 COLUMNS = [
-    Column("program", L("所属项目"), lambda a: a.program.name, identity=True, width=28),
+    text_column("program", L("所属项目"), "program__name", identity=True, width=28),
     Column("date", L("日期"), lambda a: a.date, identity=True, width=12),
-    Column("title", L("活动名称"), lambda a: a.title, identity=True, width=30),
-    Column("kind", L("活动类型"), lambda a: choice_label(ActivityKind, a.kind), width=10),
-    Column("region_code", L("地区代码"), lambda a: a.region.code, identity=True, width=14),
-    Column("region", L("地区"), lambda a: a.region.name, width=14),
+    text_column("title", L("活动名称"), "title", identity=True, width=30),
+    choice_column("kind", L("活动类型"), "kind", ActivityKind, width=10),
+    text_column("region_code", L("地区代码"), "region__code", identity=True, width=14),
+    text_column("region", L("地区"), "region__name", width=14),
     Column("sessions", L("场次（期）"), lambda a: a.sessions, width=10),
     Column("people_served", L("服务人次"), lambda a: a.people_served, width=10),
     Column("amount_yuan", L("金额（元）"), lambda a: a.amount_yuan, width=12),
     Column("jobs_offered", L("提供岗位（个）"), lambda a: a.jobs_offered, width=12),
-    Column("notes", L("备注"), lambda a: a.notes, width=30),
+    text_column("notes", L("备注"), "notes", width=30),
 ]
 HEADER = {column.key: str(column.header) for column in COLUMNS}
 

@@ -213,14 +213,3 @@ def test_import_command_dry_run_writes_nothing(tmp_path):
     assert not Honor.objects.filter(recipient__name="測試人").exists()
     call_command("import_honors", str(path), stdout=io.StringIO(), stderr=io.StringIO())
     assert Honor.objects.filter(recipient__name="測試人").exists()
-
-
-def test_cells_computed_in_sql_equal_the_python_getters():
-    from core.tabular import public_columns, sql_cells
-
-    columns = public_columns(COLUMNS)
-    queryset = Honor.objects.public().order_by("pk")[:200]
-    Honor.objects.filter(pk=queryset[0].pk).update(deeds="@SUM(A1)")
-    by_sql = [list(row) for row in sql_cells(Honor.objects.public().order_by("pk"), columns)[:200]]
-    by_python = [list(row) for row in rows_for(export_queryset(queryset), columns)]
-    assert by_sql == by_python
