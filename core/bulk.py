@@ -16,12 +16,11 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from faker.providers.person.zh_CN import Provider as ChineseNames
 
 from core import text
-from core.demo import COMMUNITY_PATTERNS, VILLAGE_PATTERNS, DemoContext, Generator
+from core.demo import COMMUNITY_PATTERNS, VILLAGE_PATTERNS, Generator, RegionTree
 from core.models import Region
 from core.validators import id_number_check_char
 
@@ -80,7 +79,7 @@ class Progress:
 
 
 @dataclass
-class BulkContext:
+class BulkContext(RegionTree):
     """What every app's bulk piece shares: sizes, years, seed, regions and names."""
 
     seed: int
@@ -90,7 +89,6 @@ class BulkContext:
     towns_per_zone: int = 6
     villages_per_town: int = 40
     write: Callable[[str], None] = field(default=lambda _text: None)
-    demo: DemoContext = field(default_factory=DemoContext)
 
     def rng(self, name: str) -> random.Random:
         """A random stream of its own for each piece, so each piece is stable on its own."""
@@ -98,36 +96,6 @@ class BulkContext:
 
     def progress(self, label: str, total: int) -> Progress:
         return Progress(self.write, label, total)
-
-    # ------------------------------------------------------------ regions
-
-    @cached_property
-    def city(self) -> Region:
-        return self.demo.city
-
-    @cached_property
-    def counties(self) -> list[Region]:
-        return list(Region.objects.filter(parent=self.city).order_by("code"))
-
-    @cached_property
-    def towns(self) -> list[Region]:
-        return list(Region.objects.filter(level=Region.Level.TOWN).order_by("code"))
-
-    @cached_property
-    def villages(self) -> list[Region]:
-        return list(Region.objects.filter(level=Region.Level.VILLAGE).order_by("code"))
-
-    @cached_property
-    def by_code(self) -> dict[str, Region]:
-        return {r.code: r for r in [self.city, *self.counties, *self.towns, *self.villages]}
-
-    def ancestor(self, region: Region, depth: int) -> Region:
-        """The region's ancestor at `depth` (0 city, 1 county, 2 town)."""
-        return self.by_code[region.ancestor_codes[depth]]
-
-    def forget_regions(self) -> None:
-        for name in ("counties", "towns", "villages", "by_code"):
-            self.__dict__.pop(name, None)
 
     # ------------------------------------------------------------ years and people
 

@@ -186,10 +186,8 @@ class Generator:
         return ContentFile(buffer.getvalue(), name=f"{subject}.jpg")
 
 
-class DemoContext:
-    """The region tree, read once and shared by every app's demo piece."""
-
-    year = DEMO_YEAR
+class RegionTree:
+    """The demo city's region tree, each level read once (demo and bulk pieces share it)."""
 
     @cached_property
     def city(self) -> Region:
@@ -209,12 +207,23 @@ class DemoContext:
         return list(Region.objects.filter(level=Region.Level.VILLAGE).order_by("code"))
 
     @cached_property
-    def _regions_by_code(self) -> dict[str, Region]:
+    def by_code(self) -> dict[str, Region]:
         return {r.code: r for r in [self.city, *self.counties, *self.towns, *self.villages]}
 
     def ancestor(self, region: Region, depth: int) -> Region:
         """The region's ancestor at `depth` (0 city, 1 county, 2 town)."""
-        return self._regions_by_code[region.ancestor_codes[depth]]
+        return self.by_code[region.ancestor_codes[depth]]
+
+    def forget_regions(self) -> None:
+        """Read the tree again next time (after regions were added)."""
+        for name in ("counties", "towns", "villages", "by_code"):
+            self.__dict__.pop(name, None)
+
+
+class DemoContext(RegionTree):
+    """What every app's demo piece shares: the year and the region tree."""
+
+    year = DEMO_YEAR
 
     def generator(self, name: str) -> Generator:
         return Generator(name, self.year)
