@@ -14,14 +14,14 @@ Bulk writers skip `save()`, so every record's derived columns are filled the way
 import datetime
 import random
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from faker.providers.person.zh_CN import Provider as ChineseNames
 
 from core import text
 from core.demo import COMMUNITY_PATTERNS, VILLAGE_PATTERNS, Generator, RegionTree
-from core.models import Region
+from core.models import Region, Status
 from core.validators import id_number_check_char
 
 # Generated towns are numbered from 101 and generated villages of the demo's towns
@@ -78,6 +78,17 @@ class Progress:
         self.write(f" {elapsed:.1f} s\n")
 
 
+# How the generated honours and families stand: nearly all conferred, a few under way.
+RECOGNITION_STATUS_WEIGHTS = [
+    (Status.CONFERRED, 94),
+    (Status.NOTICE, 2),
+    (Status.SUBMITTED, 1.5),
+    (Status.DRAFT, 1.5),
+    (Status.REJECTED, 0.5),
+    (Status.REVOKED, 0.5),
+]
+
+
 @dataclass
 class BulkContext(RegionTree):
     """What every app's bulk piece shares: sizes, years, seed, regions and names."""
@@ -96,6 +107,14 @@ class BulkContext(RegionTree):
 
     def progress(self, label: str, total: int) -> Progress:
         return Progress(self.write, label, total)
+
+    def insert(self, model, objects: Iterable, label: str, total: int) -> None:
+        """Insert `objects` with bulk_create, a batch at a time, the progress bar following."""
+        progress = self.progress(label, total)
+        for batch in batched(iter(objects)):
+            model.objects.bulk_create(batch, batch_size=len(batch))
+            progress.advance(len(batch))
+        progress.close()
 
     # ------------------------------------------------------------ years and people
 
@@ -253,10 +272,6 @@ def generate(context: BulkContext) -> int:
                     town,
                 )
             )
-    progress = context.progress("regions", len(new_villages))
-    for batch in batched(iter(new_villages)):
-        Region.objects.bulk_create(batch, batch_size=BATCH)
-        progress.advance(len(batch))
-    progress.close()
+    context.insert(Region, new_villages, "regions", len(new_villages))
     context.forget_regions()
     return len(new_towns) + len(new_villages)

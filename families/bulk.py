@@ -8,7 +8,7 @@ workflow stages, each with the fields its stage needs.
 
 import datetime
 
-from core.bulk import BulkContext, batched, date_in
+from core.bulk import RECOGNITION_STATUS_WEIGHTS, BulkContext, date_in
 from core.models import Level, Status
 from families.demo import BODIES, COURTYARD_STORY, MEMBERS, ROLE_MODELS, STORIES, TITLES, _tier
 from families.models import Family, FamilyTitle, FamilyType
@@ -16,14 +16,6 @@ from families.models import Family, FamilyTitle, FamilyType
 # The courtyard campaign (美麗庭院) started in 2018.
 COURTYARDS_FROM = 2018
 COURTYARD_SHARE = 0.15
-STATUS_WEIGHTS = [
-    (Status.CONFERRED, 94),
-    (Status.NOTICE, 2),
-    (Status.SUBMITTED, 1.5),
-    (Status.DRAFT, 1.5),
-    (Status.REJECTED, 0.5),
-    (Status.REVOKED, 0.5),
-]
 
 
 def generate(context: BulkContext) -> int:
@@ -38,7 +30,7 @@ def generate(context: BulkContext) -> int:
     courtyard_slug = TITLES[4][0]
     plans = [(titles[slug], level, count) for slug, level, count in ROLE_MODELS]
     plan_weights = [count for _, _, count in plans]
-    statuses, status_weights = zip(*STATUS_WEIGHTS, strict=True)
+    statuses, status_weights = zip(*RECOGNITION_STATUS_WEIGHTS, strict=True)
     year_weights = context.year_weights()
     villages = context.villages
     seen = set(Family.objects.values_list("name", "region_id", "title_id", "level", "year"))
@@ -95,9 +87,5 @@ def generate(context: BulkContext) -> int:
             family.derive_keys()
             yield family
 
-    progress = context.progress("families", total)
-    for batch in batched(families()):
-        Family.objects.bulk_create(batch, batch_size=len(batch))
-        progress.advance(len(batch))
-    progress.close()
+    context.insert(Family, families(), "families", total)
     return total

@@ -8,7 +8,7 @@ well-formed invented ID number, unique in the table.
 
 import datetime
 
-from core.bulk import BulkContext, date_in
+from core.bulk import RECOGNITION_STATUS_WEIGHTS, BulkContext, date_in
 from core.models import Level, Region, Status
 from honors.demo import (
     CITY_BODY,
@@ -25,14 +25,6 @@ from honors.models import Channel, Honor, HonorTitle, Recipient, RecipientKind
 
 IND, COL = RecipientKind.INDIVIDUAL, RecipientKind.COLLECTIVE
 LEVEL_WEIGHTS = [(Level.COUNTY, 45), (Level.CITY, 45), (Level.PROVINCIAL, 8), (Level.NATIONAL, 2)]
-STATUS_WEIGHTS = [
-    (Status.CONFERRED, 94),
-    (Status.NOTICE, 2),
-    (Status.SUBMITTED, 1.5),
-    (Status.DRAFT, 1.5),
-    (Status.REJECTED, 0.5),
-    (Status.REVOKED, 0.5),
-]
 REPEAT_SHARE = 0.15
 CHUNK = 2000
 
@@ -67,7 +59,7 @@ class _HonorMaker:
             raise RuntimeError("honour titles are missing: run `manage.py load_demo` first")
         self.year_weights = context.year_weights()
         self.levels, self.level_weights = zip(*LEVEL_WEIGHTS, strict=True)
-        self.statuses, self.status_weights = zip(*STATUS_WEIGHTS, strict=True)
+        self.statuses, self.status_weights = zip(*RECOGNITION_STATUS_WEIGHTS, strict=True)
         self.id_numbers = set(
             Recipient.objects.exclude(id_number="").values_list("id_number", flat=True)
         )

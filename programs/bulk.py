@@ -7,7 +7,7 @@ on a day of one of the years, with figures around the plan's mean per event.
 
 from decimal import Decimal
 
-from core.bulk import BulkContext, batched, date_in
+from core.bulk import BulkContext, date_in
 from programs.demo import ACTIVITY_PLANS, PROGRAMS
 from programs.models import Activity, Program
 
@@ -47,9 +47,5 @@ def generate(context: BulkContext) -> int:
                 is_published=rng.random() < 0.97,
             )
 
-    progress = context.progress("activities", total)
-    for batch in batched(activities()):
-        Activity.objects.bulk_create(batch, batch_size=len(batch))
-        progress.advance(len(batch))
-    progress.close()
+    context.insert(Activity, activities(), "activities", total)
     return total
