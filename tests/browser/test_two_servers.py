@@ -21,7 +21,7 @@ import urllib.request
 import dj_database_url
 import pytest
 
-from tests.browser.conftest import PROJECT_ROOT, _free_port, _manage, _tail
+from tests.browser.conftest import PROJECT_ROOT, _free_port, _manage, _stop, _tail
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="playwright is not installed: pip install -r requirements-dev.txt"
@@ -113,12 +113,7 @@ def two_servers(tmp_path_factory):
         yield urls
     finally:
         for server in servers:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            _stop(server)
         _psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 

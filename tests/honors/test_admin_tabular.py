@@ -72,19 +72,14 @@ def test_import_template_has_the_staff_export_headers(staff_client):
     assert [c.value for c in sheet[1]] == headers(COLUMNS)
 
 
-def upload(client, rows, maker=xlsx_upload):
-    response = client.post(IMPORT, {"file": maker(rows)})
-    assert response.status_code == 302, response.content[:500]
-    return client.get(response["Location"]), response["Location"]
-
-
-def test_upload_previews_then_confirm_writes(staff_client):
-    row = [
+def honour_row(name: str) -> list[str]:
+    """A new city-level 三八紅旗手 of 濱城區 in 2023, in the first 13 staff columns."""
+    return [
         "2023",
         "三八紅旗手",
         "市級",
         "個人",
-        "預覽者",
+        name,
         "女",
         "",
         "",
@@ -94,6 +89,16 @@ def test_upload_previews_then_confirm_writes(staff_client):
         "",
         "濱州市婦聯",
     ]
+
+
+def upload(client, rows, maker=xlsx_upload):
+    response = client.post(IMPORT, {"file": maker(rows)})
+    assert response.status_code == 302, response.content[:500]
+    return client.get(response["Location"]), response["Location"]
+
+
+def test_upload_previews_then_confirm_writes(staff_client):
+    row = honour_row("預覽者")
     response, job_url = upload(staff_client, [headers(COLUMNS)[:13], row])
     result = response.context["result"]
     assert result.count("new") == 1 and not result.committed
@@ -117,24 +122,7 @@ def test_a_large_file_is_checked_in_the_background_with_progress(staff_client, m
     started = []
     monkeypatch.setattr(imports, "INLINE_ROWS", 1)
     monkeypatch.setattr(imports, "run_in_background", lambda target, *args: started.append(args))
-    rows = [headers(COLUMNS)[:13]] + [
-        [
-            "2023",
-            "三八紅旗手",
-            "市級",
-            "個人",
-            f"進度{i}",
-            "女",
-            "",
-            "",
-            "",
-            "371602",
-            "",
-            "",
-            "濱州市婦聯",
-        ]
-        for i in range(3)
-    ]
+    rows = [headers(COLUMNS)[:13]] + [honour_row(f"進度{i}") for i in range(3)]
     response, job_url = upload(staff_client, rows)
     page = response.content.decode()
     assert 'http-equiv="refresh"' in page and "0 / 3" in page  # the thread has not run yet
@@ -150,7 +138,7 @@ def background_job(staff_client, monkeypatch):
     started = []
     monkeypatch.setattr(imports, "INLINE_ROWS", 0)
     monkeypatch.setattr(imports, "run_in_background", lambda target, *args: started.append(args))
-    row = ["2023", "三八紅旗手", "市級", "個人", "後台", "女", "", "", "", "371602", "", "", "某"]
+    row = honour_row("後台")
     _, job_url = upload(staff_client, [headers(COLUMNS)[:13], row])
     return job_url, started[0]
 
@@ -179,7 +167,7 @@ def test_a_check_that_crashes_in_its_thread_fails_the_job(staff_client, monkeypa
 
 
 def test_someone_elses_import_job_is_404(staff_client, client):
-    row = ["2023", "三八紅旗手", "市級", "個人", "別人", "女", "", "", "", "371602", "", "", "某"]
+    row = honour_row("別人")
     _, job_url = upload(staff_client, [headers(COLUMNS)[:13], row])
     other = User.objects.create_user("other", password="x", is_staff=True)
     other.user_permissions.set(
