@@ -17,12 +17,14 @@ from django_filters.views import FilterView
 from core import i18n, rolls, tabular
 from core.models import Region
 from core.pagination import KeysFirstPaginator
-from families.models import Family
-from families.selectors import featured_families, public_families
-from honors.models import Honor
-from honors.selectors import public_honors
-from programs.models import Activity
-from programs.selectors import activity_totals, programs_by_focus_area, public_programs
+from families.selectors import families_in_notice, featured_families, public_families
+from honors.selectors import honors_in_notice, public_honors
+from programs.selectors import (
+    activity_totals,
+    programs_by_focus_area,
+    public_programs,
+    published_activities,
+)
 
 
 class PublicListView(FilterView):
@@ -126,7 +128,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         year = public_honors().aggregate(latest=Max("year"))["latest"]
-        activities = Activity.objects.public().filter(date__year=year)
+        activities = published_activities().filter(date__year=year)
         context.update(
             year=year,
             honor_count=public_honors().filter(year=year).count(),
@@ -153,7 +155,7 @@ class RegionDetailView(DetailView):
         region = self.object
         honors = public_honors().in_region(region)
         families = public_families().in_region(region)
-        activities = Activity.objects.public().in_region(region)
+        activities = published_activities().in_region(region)
         context.update(
             ancestors=Region.objects.filter(code__in=region.ancestor_codes[:-1]),
             children=region.children.order_by("code"),
@@ -180,12 +182,8 @@ class NoticeListView(TemplateView):
         today = timezone.localdate()
         context.update(
             today=today,
-            honors=Honor.objects.in_notice(today)
-            .select_related("title", "recipient", "region")
-            .order_by("notice_end", "title__rank", "recipient__stroke_key"),
-            families=Family.objects.in_notice(today)
-            .select_related("title", "region")
-            .order_by("notice_end", "title__rank", "stroke_key"),
+            honors=honors_in_notice(today),
+            families=families_in_notice(today),
         )
         return context
 

@@ -34,3 +34,12 @@ def featured_families(limit: int = 6) -> QuerySet:
 def roll_order(queryset: QuerySet) -> QuerySet:
     """The official list's order: by title, then surname strokes (build_roll groups counties)."""
     return queryset.order_by("title_rank", "stroke_key", "pk")
+
+
+def families_in_notice(today) -> QuerySet:
+    """Families in public notice (公示) today, the soonest-ending first."""
+    return (
+        Family.objects.in_notice(today)
+        .select_related("title", "region")
+        .order_by("notice_end", "title__rank", "stroke_key")
+    )

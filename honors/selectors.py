@@ -37,3 +37,12 @@ def other_public_honors(honor: Honor) -> QuerySet:
 def roll_order(queryset: QuerySet) -> QuerySet:
     """The official list's order: by title, then surname strokes (build_roll groups counties)."""
     return queryset.order_by("title_rank", "stroke_key", "pk")
+
+
+def honors_in_notice(today) -> QuerySet:
+    """Honours in public notice (公示) today, the soonest-ending first."""
+    return (
+        Honor.objects.in_notice(today)
+        .select_related("title", "recipient", "region")
+        .order_by("notice_end", "title__rank", "recipient__stroke_key")
+    )

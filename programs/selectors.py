@@ -4,13 +4,18 @@ from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 
 from core.regions import roll_up
-from programs.models import Program
+from programs.models import Activity, Program
 
 TOTAL_FIELDS = ["events", "sessions", "people_served", "amount_yuan", "jobs_offered"]
 
 
 def public_programs() -> QuerySet:
     return Program.objects.public().order_by("focus_area", "name")
+
+
+def published_activities() -> QuerySet:
+    """Every published activity (of any program), for totals by year or region."""
+    return Activity.objects.public()
 
 
 def public_activities(program: Program) -> QuerySet:
