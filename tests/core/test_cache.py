@@ -194,3 +194,24 @@ def test_a_query_parameter_the_page_does_not_read_is_not_cached(client, caching)
     client.get(detail)
     assert client.get(detail)["X-Page-Cache"] == "hit"
     assert "X-Page-Cache" not in client.get(detail, {"x": "1"})
+
+
+def test_the_admin_year_filter_is_cached_until_a_write(
+    staff_client, caching, django_capture_on_commit_callbacks
+):
+    from tests.families.factories import FamilyFactory
+
+    url = reverse("admin:families_family_changelist")
+
+    def years() -> list:
+        changelist = staff_client.get(url).context["cl"]
+        (year_filter,) = [f for f in changelist.filter_specs if f.title == "年度"]
+        return list(year_filter.lookup_choices)
+
+    assert 2036 not in years()
+    with CaptureQueriesContext(connection) as queries:
+        staff_client.get(url)
+    assert not any("DISTINCT" in q["sql"] for q in queries.captured_queries)
+    with django_capture_on_commit_callbacks(execute=True):
+        FamilyFactory(year=2036)
+    assert 2036 in years()
