@@ -124,7 +124,10 @@ def machine() -> dict[str, str]:
     with pg_connect() as connection:
         postgres = connection.execute("SHOW server_version").fetchone()[0]
     commit = command_output("git", "rev-parse", "--short", "HEAD")
-    dirty = command_output("git", "status", "--porcelain", "--untracked-files=no")
+    # The results file itself is rewritten by every run: not a change to what is measured.
+    dirty = command_output(
+        "git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/results.md"
+    )
     wrk = command_output("sh", "-c", "wrk --version 2>&1 | head -1")
     return {
         "cores": str(os.cpu_count()),
