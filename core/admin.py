@@ -16,8 +16,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
+from simple_history.template_utils import HistoricalRecordContextHelper
 
-from core import cache, images, imports, privacy, scoping, tabular, text, workflow
+from core import cache, images, imports, privacy, scoping, services, tabular, text, workflow
 from core.models import ExportLog, ImportJob, Region
 from core.pagination import KeysFirstPaginator
 
@@ -102,7 +103,7 @@ class RegionAdmin(NormalizedSearchMixin, admin.ModelAdmin):
     list_per_page = 100
 
     def get_queryset(self, request):
-        return scoping.scope_queryset(super().get_queryset(request), request.user, "path")
+        return scoping.scope_queryset(super().get_queryset(request), request.user)
 
 
 admin.site.empty_value_display = "—"
@@ -162,11 +163,11 @@ class TabularAdminMixin:
         queryset = changelist.get_queryset(request)
         return self.export_response(request, queryset, file_format, selected=False)
 
-    @admin.action(description=_("导出所选记录（Excel）"))
+    @admin.action(description=_l("导出所选记录（Excel）"))
     def export_selected_xlsx(self, request, queryset):
         return self.export_response(request, queryset, "xlsx", selected=True)
 
-    @admin.action(description=_("导出所选记录（CSV）"))
+    @admin.action(description=_l("导出所选记录（CSV）"))
     def export_selected_csv(self, request, queryset):
         return self.export_response(request, queryset, "csv", selected=True)
 
@@ -285,34 +286,82 @@ class ExportLogAdmin(admin.ModelAdmin):
         return False
 
 
-class ScopedAdminMixin:
-    """Limit a record admin to the staff member's region subtree, at every door.
+class StaffHistoryContextHelper(HistoricalRecordContextHelper):
+    """A history diff as staff read it: a choice as its label (公示中 → 已授予, not
+    notice → conferred), and private fields masked for those who may not see them."""
 
-    Changelists, change/delete/history pages reached by URL, actions, exports
-    (they use the changelist's queryset) and the region choices of its forms.
-    `scope_path` is the lookup of the region path that places a record.
+    def __init__(self, model, record, *, masked: frozenset = frozenset()):
+        super().__init__(model, record)
+        self.masked = masked
+
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        if change.field in self.masked:
+            return privacy.MASKS[change.field](value or "")
+        field = self.model._meta.get_field(change.field)
+        if field.choices and value not in (None, ""):
+            return dict(field.flatchoices).get(value, value)
+        return "—" if value in (None, "") else value
+
+
+class ServiceAdminMixin:
+    """The admin as one door among others: its writes go through the app's services.
+
+    Overrides `save_model`, `delete_model` and `delete_queryset` (the delete action), which
+    Django's change, add, delete and simple-history's revert views call; `save_service` is
+    the app's function (honors.services.save_honor …), core.services.save_record by default.
+    A write the service refuses (another county's record) answers 403.
     """
 
-    scope_path = "region__path"
+    save_service = staticmethod(services.save_record)
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        masked = frozenset()
+        if not getattr(self, "can_see_private", lambda request: True)(request):
+            masked = frozenset(getattr(self, "private_fields", ()))
+        return StaffHistoryContextHelper(self.model, historical_record, masked=masked)
+
+    def save_model(self, request, obj, form, change):
+        self.save_service(obj, user=request.user, reason=getattr(obj, "_change_reason", ""))
+
+    def delete_model(self, request, obj):
+        services.delete_record(
+            obj, user=request.user, reason=getattr(request, "_deletion_reason", "")
+        )
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
+class ScopedAdminMixin(ServiceAdminMixin):
+    """Limit a record admin to the staff member's region subtree, at every door.
+
+    Changelists (the model's `in_region`), change/delete/history pages reached by URL
+    (the record's `scope_regions`, core.scoping), actions, exports (they use the
+    changelist's queryset) and the region choices of its forms. Writes are checked again
+    by the service, whatever door they came through.
+    """
+
     region_fields = ("region",)
 
     def get_queryset(self, request):
-        return scoping.scope_queryset(super().get_queryset(request), request.user, self.scope_path)
-
-    def record_region(self, obj):
-        return getattr(obj, "region", None)
+        return scoping.scope_queryset(super().get_queryset(request), request.user)
 
     def object_in_scope(self, request, obj) -> bool:
-        return obj is None or scoping.in_scope(request.user, self.record_region(obj))
+        return obj is None or scoping.may_view(request.user, obj)
+
+    def object_writable(self, request, obj) -> bool:
+        return obj is None or scoping.may_write(request.user, obj)
 
     def has_view_permission(self, request, obj=None):
         return super().has_view_permission(request, obj) and self.object_in_scope(request, obj)
 
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self.object_in_scope(request, obj)
+        return super().has_change_permission(request, obj) and self.object_writable(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self.object_in_scope(request, obj)
+        return super().has_delete_permission(request, obj) and self.object_writable(request, obj)
 
     def has_view_history_or_change_history_permission(self, request, obj=None):
         # simple-history falls back to the historical copy of a record the queryset hides.
@@ -325,13 +374,6 @@ class ScopedAdminMixin:
             if scope is not None:
                 kwargs["queryset"] = Region.objects.subtree(scope)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def save_model(self, request, obj, form, change):
-        if not change and hasattr(obj, "created_by_id"):
-            obj.created_by = request.user
-        if hasattr(obj, "updated_by_id"):
-            obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
 
 
 class WorkflowForm(forms.Form):
@@ -471,9 +513,6 @@ class DeletionReasonMixin:
                 request._deletion_reason = reason
         return super().delete_view(request, object_id, extra_context)
 
-    def delete_model(self, request, obj):
-        obj._change_reason = getattr(request, "_deletion_reason", "") or _("删除")
-        super().delete_model(request, obj)
 
 
 class PrivateFieldsMixin:

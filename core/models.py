@@ -1,7 +1,7 @@
 """What the three record apps share: the region tree and the recognition workflow fields."""
 
-import datetime
 import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,14 +18,12 @@ from core.images import ThumbnailedImageField
 FIRST_YEAR = 1949
 
 
-def current_year() -> int:
-    return datetime.date.today().year
-
-
 class RegionQuerySet(models.QuerySet):
     def subtree(self, region: "Region") -> "RegionQuerySet":
         """The region and everything below it."""
         return self.filter(path__startswith=region.path)
+
+    in_region = subtree  # the name every scoped queryset answers to (core.scoping)
 
 
 class Region(models.Model):
@@ -173,6 +171,12 @@ class Authored(models.Model):
     def touched_by(self, user) -> bool:
         return user.pk is not None and user.pk in (self.created_by_id, self.updated_by_id)
 
+    def scope_regions(self) -> list["Region"]:
+        """The regions that place this record, for scope (core.scoping): a record without
+        a region (a program) is the city's."""
+        region = getattr(self, "region", None)
+        return [region] if region is not None else []
+
 
 class RecognitionQuerySet(models.QuerySet):
     def public(self):
@@ -210,6 +214,16 @@ class Recognition(Authored):
 
     objects = RecognitionQuerySet.as_manager()
 
+    # Fields only the workflow's steps change (core.workflow); an edit, a history revert or
+    # an import keeps what is stored (core.services).
+    workflow_fields = (
+        "status",
+        "notice_start",
+        "notice_end",
+        "objection_contact",
+        "revoked_reason",
+    )
+
     class Meta:
         abstract = True
         constraints = [
@@ -238,15 +252,9 @@ class Recognition(Authored):
             ),
         ]
 
-    @property
-    def is_public(self) -> bool:
-        return self.status == Status.CONFERRED
-
 
 def photo_upload_to(instance: models.Model, filename: str) -> str:
     """A generated path: the uploader's file name is never used or kept."""
-    from pathlib import PurePath
-
     suffix = PurePath(filename).suffix.lower()[:5]
     folder = instance._meta.label_lower.replace(".", "/")
     return f"{folder}/{uuid.uuid4().hex}{suffix}"

@@ -6,8 +6,6 @@ records through review, public notice, conferral and revocation, and publishes
 programs and activities; she does not see ID numbers and phones.
 """
 
-from django.utils.translation import gettext_lazy as _
-
 ADMIN, EDITOR, REVIEWER = "admin", "editor", "reviewer"
 
 GROUP_NAMES = {
@@ -15,7 +13,6 @@ GROUP_NAMES = {
     EDITOR: "录入员",
     REVIEWER: "审核员",
 }
-ROLE_LABELS = {ADMIN: _("市级管理员"), EDITOR: _("录入员"), REVIEWER: _("审核员")}
 
 RECORD_MODELS = {
     "honors": ["honor", "recipient"],
@@ -30,7 +27,6 @@ REFERENCE_MODELS = {
     "reports": ["figure"],
 }
 
-
 def _perms(actions: list[str], models: dict[str, list[str]]) -> list[tuple[str, str]]:
     return [
         (app, f"{action}_{model}")
@@ -38,7 +34,6 @@ def _perms(actions: list[str], models: dict[str, list[str]]) -> list[tuple[str, 
         for model in names
         for action in actions
     ]
-
 
 VIEW_REFERENCE = _perms(["view"], REFERENCE_MODELS)
 
@@ -60,7 +55,6 @@ ROLE_PERMISSIONS = {
     ADMIN: [],
 }
 PROJECT_APPS = ["core", "programs", "honors", "families", "reports"]
-
 
 def sync_roles(apps) -> None:
     """Create the three groups and give them their permissions (used by a migration)."""

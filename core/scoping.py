@@ -3,7 +3,16 @@
 Superusers work everywhere. A staff account with a profile works in its region
 and everything below it; a staff account without one sees nothing, which is the
 safe default for an account created by hand and not yet given a region.
+
+A record says where it belongs with `scope_regions()` (an honour: its region; a
+recipient: the regions of her honours; a program: none, so it is the city's) and
+its queryset with `in_region(region)`. An account may see a record when one of
+its regions is in her subtree, and write it only when all of them are: a county
+must not rename a person another county has honoured too.
 """
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from core.models import Region, StaffProfile
 
@@ -11,8 +20,14 @@ from core.models import Region, StaffProfile
 NOWHERE = Region(code="", name="", path="-/")  # region paths are digits and slashes
 
 
+class OutOfScope(PermissionDenied):
+    """A write of a record outside the account's region; the message is for the user."""
+
+
 def staff_region(user) -> Region | None:
     """The root of the subtree this user may work in; None means the whole tree."""
+    if user is None:
+        return None  # the operator, running a management command
     if not user.is_authenticated:
         return NOWHERE
     if user.is_superuser:
@@ -29,15 +44,34 @@ def staff_region(user) -> Region | None:
 
 
 def in_scope(user, region: Region | None) -> bool:
-    """May this user work on a record counted in `region`?"""
+    """May this user work on a record counted in `region` (None: the city as a whole)?"""
     scope = staff_region(user)
     if scope is None:
         return True
     return region is not None and region.path.startswith(scope.path)
 
 
-def scope_queryset(queryset, user, path_field: str = "region__path"):
+def _regions(record) -> list:
+    # Reference data (titles, kinds) has no regions of its own: it is the city's.
+    return record.scope_regions() if hasattr(record, "scope_regions") else []
+
+
+def may_view(user, record) -> bool:
+    return any(in_scope(user, region) for region in _regions(record) or [None])
+
+
+def may_write(user, record) -> bool:
+    return all(in_scope(user, region) for region in _regions(record) or [None])
+
+
+def check_may_write(user, record) -> None:
+    if not may_write(user, record):
+        raise OutOfScope(_("该记录属于其他地区，您不能修改。"))
+
+
+def scope_queryset(queryset, user):
+    """The records of `queryset` this user may see: its model's `in_region` over her subtree."""
     scope = staff_region(user)
     if scope is None:
         return queryset
-    return queryset.filter(**{f"{path_field}__startswith": scope.path})
+    return queryset.in_region(scope)

@@ -12,13 +12,15 @@ changed themselves (four eyes). Every door — admin actions, commands — calls
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.models import Status
-from core.scoping import in_scope
+from core.scoping import may_write
+from core.services import save_record
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def notice_end_after(
 
 def refusal(record, step: Step, *, user, can_review: bool, today: datetime.date) -> str | None:
     """Why `user` may not take `step` on `record`, or None when she may."""
-    if not in_scope(user, record.region):
+    if not may_write(user, record):
         return _("不在您管理的地区范围内")
     if record.status not in step.sources:
         return _("当前状态为“%(status)s”，不能%(step)s") % {
@@ -142,19 +144,32 @@ def apply_step(
                 record.revoked_reason = reason
             # Recorded in the history with the step as its reason; a step is not an edit,
             # so updated_by stays the editor's and the four-eyes rule keeps holding.
-            record._change_reason = f"{step.label}{'：' + reason if reason else ''}"
-            record.save()
-            result.moved.append(record)
+            step_reason = f"{step.label}{'：' + reason if reason else ''}"
+            if _saved(record, user, step_reason, result):
+                result.moved.append(record)
     return result
 
 
+def _saved(record, user, reason: str, result: StepResult) -> bool:
+    """Save a record a step moved (validated, in its own savepoint); a record that does not
+    validate is reported as refused, with the message, and left as it was."""
+    try:
+        with transaction.atomic():
+            save_record(record, user=user, reason=reason, workflow_step=True)
+    except ValidationError as error:
+        record.refresh_from_db()
+        result.refused.append((record, "；".join(error.messages)))
+        return False
+    return True
+
+
 def set_published(records, published: bool, *, user, can_publish: bool) -> StepResult:
-    """Publish or withdraw programs and activities, under the same four-eyes rule."""
+    """Publish or withdraw programs, activities and stock figures, under the same four-eyes
+    rule; a program is the city's, so only the city's reviewers publish or withdraw it."""
     result = StepResult()
     with transaction.atomic():
         for record in records:
-            region = getattr(record, "region", None)
-            if region is not None and not in_scope(user, region):
+            if not may_write(user, record):
                 result.refused.append((record, _("不在您管理的地区范围内")))
             elif not can_publish:
                 result.refused.append((record, _("只有审核员可以发布或撤回")))
@@ -162,7 +177,6 @@ def set_published(records, published: bool, *, user, can_publish: bool) -> StepR
                 result.refused.append((record, _("录入或最后修改这条记录的人不能发布它")))
             else:
                 record.is_published = published
-                record._change_reason = _("发布") if published else _("撤回发布")
-                record.save()
-                result.moved.append(record)
+                if _saved(record, user, _("发布") if published else _("撤回发布"), result):
+                    result.moved.append(record)
     return result

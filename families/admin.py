@@ -9,16 +9,18 @@ from core.admin import (
     NormalizedSearchMixin,
     PrivateFieldsMixin,
     ScopedAdminMixin,
+    ServiceAdminMixin,
     TabularAdminMixin,
     WorkflowAdminMixin,
     thumbnail,
 )
-from families import tabular
+from families import services, tabular
 from families.models import Family, FamilyPhoto, FamilyTitle
 
 
 @admin.register(FamilyTitle)
-class FamilyTitleAdmin(admin.ModelAdmin):
+class FamilyTitleAdmin(ServiceAdminMixin, admin.ModelAdmin):
+    save_service = staticmethod(services.save_family_title)
     list_display = ["name", "is_household", "rank", "slug"]
     list_editable = ["rank"]
     search_fields = ["name", "slug"]

@@ -30,11 +30,6 @@ class FamilyTitle(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # Families keep a copy of the rank for their indexed order.
-        self.families.exclude(title_rank=self.rank).update(title_rank=self.rank)
-
     @property
     def count_unit(self) -> str:
         return _("户") if self.is_household else _("人")
@@ -136,7 +131,8 @@ class Family(Recognition):
         super().save(*args, **kwargs)
 
     def derive_keys(self) -> None:
-        """Fill the sort and search columns; bulk writers call this before bulk_create."""
+        """This row's derived columns: the title's rank (the official order as one index),
+        sort keys and search text. Bulk writers call it before bulk_create."""
         self.name = self.name.strip()
         self.title_rank = self.title.rank
         self.stroke_key = text.stroke_sort_key(self.name)

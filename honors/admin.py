@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -11,16 +11,18 @@ from core.admin import (
     NormalizedSearchMixin,
     PrivateFieldsMixin,
     ScopedAdminMixin,
+    ServiceAdminMixin,
     TabularAdminMixin,
     WorkflowAdminMixin,
     thumbnail,
 )
-from honors import tabular
+from honors import services, tabular
 from honors.models import Honor, HonorTitle, Recipient
 
 
 @admin.register(HonorTitle)
-class HonorTitleAdmin(admin.ModelAdmin):
+class HonorTitleAdmin(ServiceAdminMixin, admin.ModelAdmin):
+    save_service = staticmethod(services.save_honor_title)
     list_display = ["name", "recipient_kind", "rank", "slug"]
     list_editable = ["rank"]
     list_filter = ["recipient_kind"]
@@ -29,10 +31,15 @@ class HonorTitleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Recipient)
-class RecipientAdmin(PrivateFieldsMixin, NormalizedSearchMixin, SimpleHistoryAdmin):
-    """A person or collective; a county's staff see those honoured in their county, and
-    recipients not yet honoured (just entered)."""
+class RecipientAdmin(
+    PrivateFieldsMixin, ScopedAdminMixin, NormalizedSearchMixin, SimpleHistoryAdmin
+):
+    """A person or collective; a county's staff see those honoured in their county and
+    those their county entered and has not honoured yet (Recipient.objects.in_region), and
+    change only those honoured nowhere else."""
 
+    save_service = staticmethod(services.save_recipient)
+    region_fields = ()
     list_display = ["name", "kind", "gender", "ethnicity", "honor_count"]
     list_filter = ["kind", "gender"]
     fieldsets = [
@@ -41,16 +48,7 @@ class RecipientAdmin(PrivateFieldsMixin, NormalizedSearchMixin, SimpleHistoryAdm
     ]
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        scope = scoping.staff_region(request.user)
-        if scope is not None:
-            in_scope = Q(honors__region__path__startswith=scope.path) | Q(honors__isnull=True)
-            queryset = queryset.filter(pk__in=queryset.model.objects.filter(in_scope).values("pk"))
-        return queryset.annotate(honor_total=Count("honors"))
-
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or self.get_queryset(request).filter(pk=obj.pk).exists())
+        return super().get_queryset(request).annotate(honor_total=Count("honors"))
 
     @admin.display(description=_("获表彰次数"), ordering="honor_total")
     def honor_count(self, obj: Recipient) -> int:
@@ -67,6 +65,7 @@ class HonorAdmin(
     NormalizedSearchMixin,
     SimpleHistoryAdmin,
 ):
+    save_service = staticmethod(services.save_honor)
     review_permission = "honors.review_honor"
     tabular_columns = tabular.COLUMNS
     importer_class = tabular.HonorImporter
@@ -111,6 +110,12 @@ class HonorAdmin(
             },
         ),
     ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # An honour names only a recipient the account may see (no adopting by id).
+        if db_field.name == "recipient":
+            kwargs["queryset"] = scoping.scope_queryset(Recipient.objects.all(), request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description=_("照片"))
     def photo_thumbnail(self, obj: Honor) -> str:

@@ -41,7 +41,7 @@ def generate(context: BulkContext) -> int:
         Recipient.objects.bulk_create(recipients, batch_size=CHUNK)
         for honor in honors:
             honor.recipient = honor.recipient  # the key, now that bulk_create has set it
-            honor.derive_search_text()
+            honor.derive_keys()
         Honor.objects.bulk_create(honors, batch_size=CHUNK)
         made += len(honors)
         progress.advance(len(honors))

@@ -249,7 +249,7 @@ class _HonorBuilder:
         for honor in self.honors:
             # bulk_create sets the recipients' keys (SQLite and PostgreSQL return them).
             honor.recipient_id = honor.recipient.pk
-            honor.derive_search_text()
+            honor.derive_keys()
         Honor.objects.bulk_create(self.honors, batch_size=500)
         individuals = [h for h in self.honors if h.recipient.kind == IND]
         for honor in individuals[:PHOTOS_PER_APP]:

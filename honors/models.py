@@ -37,11 +37,6 @@ class HonorTitle(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # Honours keep a copy of the rank for their indexed order.
-        self.honors.exclude(title_rank=self.rank).update(title_rank=self.rank)
-
     @property
     def count_unit(self) -> str:
         """The measure word an official list counts this title's recipients in."""
@@ -51,6 +46,17 @@ class HonorTitle(models.Model):
 class Gender(models.TextChoices):
     FEMALE = "female", _("女")
     MALE = "male", _("男")
+
+
+class RecipientQuerySet(models.QuerySet):
+    def in_region(self, region):
+        """Recipients honoured in the region's subtree, and those not honoured yet that an
+        account of the subtree entered."""
+        honours = Honor.objects.filter(recipient=models.OuterRef("pk"))
+        return self.filter(
+            models.Exists(honours.filter(region__path__startswith=region.path))
+            | (~models.Exists(honours) & Q(entered_region__path__startswith=region.path))
+        )
 
 
 class Recipient(models.Model):
@@ -81,9 +87,21 @@ class Recipient(models.Model):
     stroke_key = models.CharField(max_length=64, editable=False, db_index=True)
     pinyin_key = models.CharField(max_length=255, editable=False)
     search_text = models.TextField(editable=False, blank=True)
+    # Until her first honour places her, a recipient belongs to the region of the account
+    # that entered her (None: the city's).
+    entered_region = models.ForeignKey(
+        "core.Region",
+        verbose_name=_("录入地区"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
+    objects = RecipientQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -120,13 +138,10 @@ class Recipient(models.Model):
     def save(self, *args, **kwargs):
         self.derive_keys()
         super().save(*args, **kwargs)
-        # A renamed recipient: her honours' copies of the name's keys follow.
-        for honor in self.honors.select_related("title").exclude(stroke_key=self.stroke_key):
-            honor.recipient = self
-            honor.save()
 
     def derive_keys(self) -> None:
-        """Fill the sort and search columns; bulk writers call this before bulk_create."""
+        """Fill this row's sort and search columns (bulk writers call it before bulk_create);
+        her honours' copies follow in honors.services."""
         self.name = self.name.strip()
         # Collectives sort by their full name the same way, character by character.
         self.stroke_key = text.stroke_sort_key(self.name)
@@ -136,6 +151,14 @@ class Recipient(models.Model):
     @property
     def is_individual(self) -> bool:
         return self.kind == RecipientKind.INDIVIDUAL
+
+    def scope_regions(self) -> list:
+        """Where she is honoured; before any honour, where she was entered (core.scoping)."""
+        if self.pk is not None:
+            regions = [honor.region for honor in self.honors.select_related("region")]
+            if regions:
+                return regions
+        return [self.entered_region] if self.entered_region_id else []
 
 
 class Channel(models.TextChoices):
@@ -217,12 +240,13 @@ class Honor(Recognition):
         return reverse("honors:detail", args=[self.pk])
 
     def save(self, *args, **kwargs):
-        self.derive_search_text()
+        self.derive_keys()
         super().save(*args, **kwargs)
 
-    def derive_search_text(self) -> None:
-        """The derived columns: the official-order keys, and the normalised text the public
-        search matches (name, unit, post, title, deeds). Bulk writers call this too."""
+    def derive_keys(self) -> None:
+        """This row's derived columns: copies of the title's rank and the recipient's stroke
+        key (the official order as one index), and the normalised text the public search
+        matches (name, unit, post, title, deeds). Bulk writers call it too."""
         self.title_rank = self.title.rank
         self.stroke_key = self.recipient.stroke_key
         parts = [self.recipient.name, self.unit, self.post, self.title.name, self.deeds]

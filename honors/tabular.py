@@ -201,7 +201,7 @@ class HonorImporter(Importer):
         )
         for honor in [*self.new_honors, *self.changed_honors.values()]:
             honor.recipient = honor.recipient  # sets the key now that it exists, keeps the cache
-            honor.derive_search_text()
+            honor.derive_keys()
         self.write(Honor, self.new_honors, self.changed_honors.values(), HONOR_FIELDS)
 
 

@@ -11,6 +11,7 @@ from core.admin import (
     NormalizedSearchMixin,
     PublishAdminMixin,
     ScopedAdminMixin,
+    ServiceAdminMixin,
     TabularAdminMixin,
     thumbnail,
 )
@@ -48,7 +49,11 @@ class NewActivityInline(admin.TabularInline):
 
 @admin.register(Program)
 class ProgramAdmin(
-    PublishAdminMixin, DeletionReasonMixin, NormalizedSearchMixin, SimpleHistoryAdmin
+    ServiceAdminMixin,
+    PublishAdminMixin,
+    DeletionReasonMixin,
+    NormalizedSearchMixin,
+    SimpleHistoryAdmin,
 ):
     list_display = [
         "name",
@@ -131,16 +136,19 @@ class ActivityAdmin(
 
 
 @admin.register(StockKind)
-class StockKindAdmin(admin.ModelAdmin):
+class StockKindAdmin(ServiceAdminMixin, admin.ModelAdmin):
     list_display = ["name", "unit", "total_label", "focus_area"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(StockFigure)
-class StockFigureAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
-    list_display = ["kind", "region", "year", "value", "total", "rate_display"]
-    list_filter = ["kind", "year"]
+class StockFigureAdmin(ScopedAdminMixin, PublishAdminMixin, SimpleHistoryAdmin):
+    """Year-end figures by region: entered by a county, public (and counted in the report)
+    once a reviewer publishes them, as activities are."""
+
+    list_display = ["kind", "region", "year", "value", "total", "rate_display", "is_published"]
+    list_filter = ["kind", "year", "is_published"]
     list_select_related = ["kind", "region"]
     autocomplete_fields = ["kind", "region", "program"]
     search_fields = ["region__name", "kind__name"]

@@ -410,7 +410,15 @@ def _stock_figures(
     # Each county's households are in proportion to what it built, so none builds more than it has.
     totals = _totals_covering(values, plan.total) if plan.total else [None] * len(counties)
     StockFigure.objects.bulk_create(
-        StockFigure(kind=kind, region=county, year=year, value=value, total=total, program=program)
+        StockFigure(
+            kind=kind,
+            region=county,
+            year=year,
+            value=value,
+            total=total,
+            program=program,
+            is_published=True,
+        )
         for county, value, total in zip(counties, values, totals, strict=True)
     )
     return len(counties)

@@ -59,6 +59,7 @@ class Program(Authored):
 
     objects = ProgramQuerySet.as_manager()
     history = HistoricalRecords()
+    workflow_fields = ("is_published",)  # published and withdrawn by reviewers (core.workflow)
 
     class Meta:
         verbose_name = _("工作项目")
@@ -78,9 +79,13 @@ class Program(Authored):
         return self.name
 
     def save(self, *args, **kwargs):
+        self.derive_keys()
+        super().save(*args, **kwargs)
+
+    def derive_keys(self) -> None:
+        """This row's search text."""
         parts = [self.name, self.lead_unit, self.partner_units, self.description]
         self.search_text = text.normalize_for_search(" ".join(p for p in parts if p))
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("programs:detail", args=[self.slug])
@@ -140,6 +145,7 @@ class Activity(Authored):
 
     objects = ActivityQuerySet.as_manager()
     history = HistoricalRecords()
+    workflow_fields = ("is_published",)
 
     class Meta:
         verbose_name = _("活动")
@@ -195,7 +201,15 @@ class StockKind(models.Model):
         return self.name
 
 
-class StockFigure(models.Model):
+class StockFigureQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_published=True)
+
+    def in_region(self, region: Region):
+        return self.filter(region__path__startswith=region.path)
+
+
+class StockFigure(Authored):
     """A year-end stock in one region, e.g. 美丽庭院 built (`value`) out of `total` households."""
 
     kind = models.ForeignKey(
@@ -220,9 +234,13 @@ class StockFigure(models.Model):
         related_name="stock_figures",
     )
     note = models.CharField(_("备注"), max_length=200, blank=True)
+    # A county's figure is public, and counted in the report, once a reviewer publishes it.
+    is_published = models.BooleanField(_("已发布"), default=False)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
+    objects = StockFigureQuerySet.as_manager()
     history = HistoricalRecords()
+    workflow_fields = ("is_published",)
 
     class Meta:
         verbose_name = _("存量指标")

@@ -75,8 +75,10 @@ def records(figure: Figure, year: int, region: Region):
             qs = qs.filter(kind=figure.activity_kind)
         return qs
     if figure.source == Source.STOCK:
-        return StockFigure.objects.filter(
-            kind_id=figure.stock_kind_id, year=year, region__path__startswith=region.path
+        return (
+            StockFigure.objects.public()
+            .filter(kind_id=figure.stock_kind_id, year=year)
+            .in_region(region)
         )
     if figure.source == Source.HONORS:
         qs = Honor.objects.public().filter(year=year).in_region(region)
@@ -164,7 +166,7 @@ def year_has_records(year: int) -> bool:
     return (
         Activity.objects.public().filter(date__year=year).exists()
         or Honor.objects.public().filter(year=year).exists()
-        or StockFigure.objects.filter(year=year).exists()
+        or StockFigure.objects.public().filter(year=year).exists()
     )
 
 

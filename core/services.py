@@ -1,0 +1,111 @@
+"""The rules every write of a record obeys, whatever door it came through.
+
+Each record app's services.py names its writes (`save_honor`, `save_family` …) and
+calls these with what is its own (cross-row effects, its derived keys). What is here
+is what every record shares, written once:
+
+- **scope**: the account may write the record in its stored region and in its new one
+  (core.scoping); a write outside raises `OutOfScope`, a PermissionDenied;
+- **the workflow's fields** (status, notice dates, publication — each model's
+  `workflow_fields`) change only through core.workflow: an edit, a revert to an older
+  version from the history, or an import keeps what is stored; a new record starts at
+  the fields' defaults (a draft, unpublished);
+- **restoring** a deleted record from its history needs the permission to delete it (it
+  undoes a deletion) and brings it back as a new record would be: a draft, unpublished;
+- **authorship** (who entered it, who last changed it: the four-eyes rule reads them), the
+  history's user and reason, `full_clean`, one transaction.
+
+`user=None` is the operator running a management command: every region, every permission.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core import scoping
+
+RESTORE_REASON = "从历史记录恢复"
+
+
+def _perm(record, action: str) -> str:
+    opts = type(record)._meta
+    return f"{opts.app_label}.{action}_{opts.model_name}"
+
+
+def check_permission(user, record, action: str) -> None:
+    if user is not None and not user.has_perm(_perm(record, action)):
+        raise PermissionDenied(_("您没有权限进行这项操作。"))
+
+
+def _keep_workflow_fields(record, stored) -> None:
+    """An edit never moves a record through the workflow: stored values win, and a record
+    that is not stored (new, or restored after deletion) starts where a new one does."""
+    for name in getattr(type(record), "workflow_fields", ()):
+        field = record._meta.get_field(name)
+        value = getattr(stored, field.attname) if stored is not None else field.get_default()
+        setattr(record, field.attname, value)
+
+
+def set_authorship(record, user, *, created: bool) -> None:
+    if user is None or not hasattr(record, "updated_by_id"):
+        return
+    if created:
+        record.created_by = user
+    record.updated_by = user
+
+
+@transaction.atomic
+def save_record(record, *, user, reason: str = "", workflow_step: bool = False):
+    """Validate and save one record under the rules above; return it.
+
+    `workflow_step` is for core.workflow only: the step has checked its own rules
+    (reviewer, four eyes, notice) and sets the workflow's fields itself; authorship
+    is left as it was, since a step is not an edit.
+    """
+    model = type(record)
+    stored = None
+    if record.pk is not None:
+        stored = model._default_manager.select_for_update().filter(pk=record.pk).first()
+    restoring = record.pk is not None and stored is None
+    if stored is not None:
+        scoping.check_may_write(user, stored)
+    if not workflow_step:
+        check_permission(user, record, "delete" if restoring else "change" if stored else "add")
+        _keep_workflow_fields(record, stored)
+        set_authorship(record, user, created=stored is None)
+        if restoring:
+            reason = reason or RESTORE_REASON
+    scoping.check_may_write(user, record)
+    if hasattr(record, "derive_keys"):
+        record.derive_keys()  # before full_clean: the keys are required columns
+    record.full_clean()
+    record._change_reason = reason
+    record._history_user = user
+    record.save()
+    return record
+
+
+@transaction.atomic
+def delete_record(record, *, user, reason: str = "") -> None:
+    """Delete one record the account may write; the history keeps it, with the reason."""
+    check_permission(user, record, "delete")
+    scoping.check_may_write(user, record)
+    record._change_reason = reason or _("删除")
+    record._history_user = user
+    record.delete()
+
+
+def rederive(queryset, fields: list[str], *, assign=None, batch_size: int = 1000) -> None:
+    """Derive the keys of every record of `queryset` again and store `fields`, in batches:
+    for the rows that copy another's keys (a renamed title's honours, say). Derived columns
+    only, so no history rows."""
+    model, batch = queryset.model, []
+    for record in queryset.iterator(chunk_size=batch_size):
+        if assign is not None:
+            assign(record)
+        record.derive_keys()
+        batch.append(record)
+        if len(batch) == batch_size:
+            model._default_manager.bulk_update(batch, fields)
+            batch.clear()
+    model._default_manager.bulk_update(batch, fields)

@@ -1,0 +1,20 @@
+"""Writes of families and family titles. Every door goes through these (core.services
+holds the rules they share: scope, workflow fields, authorship, validation, history)."""
+
+from django.db import transaction
+
+from core.services import rederive, save_record
+from families.models import Family, FamilyTitle
+
+
+@transaction.atomic
+def save_family_title(title: FamilyTitle, /, *, user, reason: str = "") -> FamilyTitle:
+    """Save a title; its families' copy of the rank follows in one UPDATE, and a renamed
+    title's families get their search text again (it holds the title's name)."""
+    stored_name = FamilyTitle.objects.filter(pk=title.pk).values_list("name", flat=True).first()
+    save_record(title, user=user, reason=reason)
+    families = Family.objects.filter(title=title)
+    families.exclude(title_rank=title.rank).update(title_rank=title.rank)
+    if stored_name is not None and stored_name != title.name:
+        rederive(families.select_related("title"), ["search_text"])
+    return title
