@@ -514,7 +514,6 @@ class DeletionReasonMixin:
         return super().delete_view(request, object_id, extra_context)
 
 
-
 class PrivateFieldsMixin:
     """ID numbers, phones and addresses in full only for staff with the permission.
 

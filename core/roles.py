@@ -27,6 +27,7 @@ REFERENCE_MODELS = {
     "reports": ["figure"],
 }
 
+
 def _perms(actions: list[str], models: dict[str, list[str]]) -> list[tuple[str, str]]:
     return [
         (app, f"{action}_{model}")
@@ -34,6 +35,7 @@ def _perms(actions: list[str], models: dict[str, list[str]]) -> list[tuple[str, 
         for model in names
         for action in actions
     ]
+
 
 VIEW_REFERENCE = _perms(["view"], REFERENCE_MODELS)
 
@@ -55,6 +57,7 @@ ROLE_PERMISSIONS = {
     ADMIN: [],
 }
 PROJECT_APPS = ["core", "programs", "honors", "families", "reports"]
+
 
 def sync_roles(apps) -> None:
     """Create the three groups and give them their permissions (used by a migration)."""

@@ -31,9 +31,7 @@ def save_recipient(recipient: Recipient, /, *, user, reason: str = "") -> Recipi
     def assign(honor):
         honor.recipient = recipient
 
-    rederive(
-        recipient.honors.select_related("title"), ["stroke_key", "search_text"], assign=assign
-    )
+    rederive(recipient.honors.select_related("title"), ["stroke_key", "search_text"], assign=assign)
     return recipient
 
 
