@@ -415,7 +415,7 @@ class WorkflowForm(forms.Form):
 class WorkflowAdminMixin:
     """Workflow steps as admin actions on many selected records at once."""
 
-    review_permission = ""  # e.g. "honors.review_honor"
+    review_permission = ""  # the app's, e.g. "<app>.review_<model>"
     workflow_readonly = [
         "status",
         "notice_start",
@@ -560,7 +560,7 @@ class PrivateFieldsMixin:
 class PublishAdminMixin:
     """Publish and withdraw as actions, for reviewers, under the four-eyes rule."""
 
-    publish_permission = "programs.publish_program"
+    publish_permission = ""  # the app's, e.g. "<app>.publish_<model>"
 
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "is_published"]

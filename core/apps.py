@@ -5,6 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("地区与公共设置")
+    # Apps declare on their AppConfig what core needs of them (core.roles, core.cache):
+    # `public_data` (their tables are behind public pages), `record_models` and
+    # `reference_models` (what the roles enter, change and view), `editor_permissions`
+    # and `reviewer_permissions`. A new record app declares its own; core names none.
+    reference_models = ("region",)
 
     def ready(self):
         # Connects the write watcher that keeps cached public pages current.

@@ -35,8 +35,6 @@ from django.dispatch import receiver
 from django.utils import timezone, translation
 
 VERSION_KEY = "public-data-version"
-# The apps whose tables public pages show (with their many-to-many tables), and regions.
-PUBLIC_APPS = ("programs", "honors", "families", "reports")
 WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
 
 
@@ -47,9 +45,12 @@ def public_tables() -> frozenset[str]:
 
     from core.models import Region
 
+    # Regions, and the apps that declare `public_data` on their AppConfig (core.apps), with
+    # their many-to-many tables.
     models = [Region]
-    for label in PUBLIC_APPS:
-        models += apps.get_app_config(label).get_models(include_auto_created=True)
+    for config in apps.get_app_configs():
+        if getattr(config, "public_data", False):
+            models += config.get_models(include_auto_created=True)
     return frozenset(
         model._meta.db_table for model in models if not issubclass(model, HistoricalChanges)
     )

@@ -6,6 +6,8 @@ records through review, public notice, conferral and revocation, and publishes
 programs and activities; she does not see ID numbers and phones.
 """
 
+from django.apps import apps as django_apps
+
 ADMIN, EDITOR, REVIEWER = "admin", "editor", "reviewer"
 
 GROUP_NAMES = {
@@ -14,53 +16,43 @@ GROUP_NAMES = {
     REVIEWER: "审核员",
 }
 
-RECORD_MODELS = {
-    "honors": ["honor", "recipient"],
-    "families": ["family", "familyphoto"],
-    "programs": ["activity", "activityphoto", "stockfigure"],
-}
-REFERENCE_MODELS = {
-    "core": ["region"],
-    "honors": ["honortitle"],
-    "families": ["familytitle"],
-    "programs": ["program", "stockkind"],
-    "reports": ["figure"],
-}
+
+def role_permissions() -> dict[str, list[tuple[str, str]]]:
+    """Each role's permissions as (app label, codename), from what the apps declare on their
+    AppConfig (core.apps says how)."""
+    editor, reviewer = [], []
+    for config in django_apps.get_app_configs():
+        label = config.label
+        views = [(label, f"view_{model}") for model in getattr(config, "reference_models", ())]
+        editor += views
+        reviewer += views
+        for model in getattr(config, "record_models", ()):
+            editor += [(label, f"{action}_{model}") for action in ("view", "add", "change")]
+            reviewer += [(label, f"{action}_{model}") for action in ("view", "change")]
+        editor += [(label, codename) for codename in getattr(config, "editor_permissions", ())]
+        reviewer += [(label, codename) for codename in getattr(config, "reviewer_permissions", ())]
+    # The administrator gets every permission of the project's apps (see sync_roles).
+    return {EDITOR: editor, REVIEWER: reviewer, ADMIN: []}
 
 
-def _perms(actions: list[str], models: dict[str, list[str]]) -> list[tuple[str, str]]:
+def project_apps() -> list[str]:
+    """The apps whose permissions the administrator holds: core and the apps that declare
+    records, reference data or public tables."""
     return [
-        (app, f"{action}_{model}")
-        for app, names in models.items()
-        for model in names
-        for action in actions
+        config.label
+        for config in django_apps.get_app_configs()
+        if config.label == "core"
+        or any(
+            hasattr(config, name) for name in ("public_data", "record_models", "reference_models")
+        )
     ]
 
 
-VIEW_REFERENCE = _perms(["view"], REFERENCE_MODELS)
-
-ROLE_PERMISSIONS = {
-    EDITOR: [
-        *VIEW_REFERENCE,
-        *_perms(["view", "add", "change"], RECORD_MODELS),
-        ("honors", "view_private_fields"),
-        ("families", "view_private_fields"),
-    ],
-    REVIEWER: [
-        *VIEW_REFERENCE,
-        *_perms(["view", "change"], RECORD_MODELS),
-        ("honors", "review_honor"),
-        ("families", "review_family"),
-        ("programs", "publish_program"),
-    ],
-    # The administrator gets every permission of the project's apps (see sync_roles).
-    ADMIN: [],
-}
-PROJECT_APPS = ["core", "programs", "honors", "families", "reports"]
-
-
 def sync_roles(apps) -> None:
-    """Create the three groups and give them their permissions (used by a migration)."""
+    """Create the three groups and give them their permissions (used by migrations).
+
+    `apps` is the migration's registry, which writes; what the roles hold is read from the
+    project's apps as they declare it."""
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
@@ -69,14 +61,15 @@ def sync_roles(apps) -> None:
         app_config.models_module = None
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")
+    wanted_by_role = role_permissions()
     for role, name in GROUP_NAMES.items():
         group, _created = group_model.objects.get_or_create(name=name)
         if role == ADMIN:
             permissions = permission_model.objects.filter(
-                content_type__app_label__in=[*PROJECT_APPS, "auth"]
+                content_type__app_label__in=[*project_apps(), "auth"]
             )
         else:
-            wanted = ROLE_PERMISSIONS[role]
+            wanted = wanted_by_role[role]
             permissions = [
                 permission_model.objects.get(content_type__app_label=app, codename=codename)
                 for app, codename in wanted

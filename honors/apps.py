@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class HonorsConfig(AppConfig):
     name = "honors"
     verbose_name = _("荣誉表彰")
+
+    # What core needs of this app (core.roles, core.cache), so that core names no app.
+    public_data = True
+    record_models = ("honor", "recipient")
+    reference_models = ("honortitle",)
+    editor_permissions = ("view_private_fields",)
+    reviewer_permissions = ("review_honor",)

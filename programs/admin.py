@@ -55,6 +55,7 @@ class ProgramAdmin(
     NormalizedSearchMixin,
     SimpleHistoryAdmin,
 ):
+    publish_permission = "programs.publish_program"
     list_display = [
         "name",
         "focus_area",
@@ -111,6 +112,7 @@ class ActivityAdmin(
     DeletionReasonMixin,
     SimpleHistoryAdmin,
 ):
+    publish_permission = "programs.publish_program"
     tabular_columns = tabular.COLUMNS
     importer_class = tabular.ActivityImporter
     export_queryset = tabular.export_queryset
@@ -147,6 +149,7 @@ class StockFigureAdmin(ScopedAdminMixin, PublishAdminMixin, SimpleHistoryAdmin):
     """Year-end figures by region: entered by a county, public (and counted in the report)
     once a reviewer publishes them, as activities are."""
 
+    publish_permission = "programs.publish_program"
     list_display = ["kind", "region", "year", "value", "total", "rate_display", "is_published"]
     list_filter = ["kind", "year", "is_published"]
     list_select_related = ["kind", "region"]
