@@ -1,13 +1,14 @@
 """Admin for regions, and the admin pieces every record app shares."""
 
 import uuid
+from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ChangeList
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
@@ -18,8 +19,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from core import cache, images, imports, privacy, scoping, services, tabular, text, workflow
-from core.models import ExportLog, ImportJob, Region
+from core import (
+    cache,
+    images,
+    imports,
+    objections,
+    privacy,
+    scoping,
+    services,
+    tabular,
+    text,
+    workflow,
+)
+from core.models import CalendarDay, ExportLog, ImportJob, Objection, Region
 from core.pagination import KeysFirstPaginator
 
 
@@ -379,11 +391,16 @@ class ScopedAdminMixin(ServiceAdminMixin):
 class WorkflowForm(forms.Form):
     """What some steps need: the notice's dates and contact, or a reason."""
 
+    # Date inputs take ISO dates only: anything else (2026/12/03) the browser drops.
     notice_start = forms.DateField(
-        label=_l("公示开始"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_l("公示开始"),
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     notice_end = forms.DateField(
-        label=_l("公示结束"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_l("公示结束"),
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     contact = forms.CharField(label=_l("异议联系方式"), required=False, max_length=200)
     reason = forms.CharField(
@@ -407,8 +424,11 @@ class WorkflowForm(forms.Form):
     def clean(self):
         data = super().clean()
         start, end = data.get("notice_start"), data.get("notice_end")
-        if start and end and end < start:
-            raise forms.ValidationError(_("公示结束日期不能早于开始日期。"))
+        self.warnings = []
+        if start and end:
+            errors, self.warnings = workflow.check_notice_period(start, end)
+            if errors:
+                raise forms.ValidationError(errors)
         return data
 
 
@@ -422,6 +442,7 @@ class WorkflowAdminMixin:
         "notice_end",
         "objection_contact",
         "revoked_reason",
+        "rejected_reason",
     ]
 
     def get_readonly_fields(self, request, obj=None):
@@ -447,11 +468,11 @@ class WorkflowAdminMixin:
     def take_step(self, request, queryset, name):
         step = workflow.STEPS[name]
         if (step.needs_notice or step.needs_reason) and "apply" not in request.POST:
-            today = timezone.localdate()
+            today = workflow.today()
             initial = {
                 "notice_start": today,
                 "notice_end": workflow.notice_end_after(today),
-                "contact": getattr(settings, "NOTICE_OBJECTION_CONTACT", ""),
+                "contact": self.last_objection_contact(queryset),
             }
             return self.render_step_form(
                 request, queryset, step, WorkflowForm(initial=initial, step=step)
@@ -474,9 +495,34 @@ class WorkflowAdminMixin:
             self.message_user(
                 request, _("%(step)s：%(n)s 条记录") % {"step": step.label, "n": len(result.moved)}
             )
+        for warning in result.warnings:
+            self.message_user(request, warning, level=messages.WARNING)
         for record, why in result.refused[:20]:
             self.message_user(request, f"{record}：{why}", level=messages.WARNING)
         return None
+
+    def last_objection_contact(self, queryset) -> str:
+        """The contact of the last notice of the same title, else the configured one."""
+        titles = queryset.values("title")
+        last = (
+            self.model._default_manager.filter(title__in=titles)
+            .exclude(objection_contact="")
+            .order_by("-notice_start", "-pk")
+            .values_list("objection_contact", flat=True)
+            .first()
+        )
+        return last or getattr(settings, "NOTICE_OBJECTION_CONTACT", "")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # After 退回修改 the editor reads why at the top of the form, not under 历史.
+        obj = self.get_object(request, object_id) if request.method == "GET" else None
+        if obj is not None and obj.status == "rejected" and obj.rejected_reason:
+            self.message_user(
+                request,
+                _("退回原因：%(reason)s") % {"reason": obj.rejected_reason},
+                level=messages.WARNING,
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def render_step_form(self, request, queryset, step, form):
         context = {
@@ -589,3 +635,110 @@ class PublishAdminMixin:
 
     def withdraw(self, request, queryset):
         self._set_published(request, queryset, False)
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(admin.ModelAdmin):
+    """Days off and on the national calendar does not say (core.workdays)."""
+
+    list_display = ["date", "is_workday", "note"]
+    list_filter = ["is_workday"]
+    date_hierarchy = "date"
+
+
+class SettleForm(forms.Form):
+    note = forms.CharField(
+        label=_l("核查结论"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000
+    )
+
+
+@dataclass(frozen=True)
+class SettleStep:
+    name: str
+    label: str
+    upheld: bool
+
+
+SETTLE_STEPS = {
+    "uphold": SettleStep("uphold", _l("异议成立，退回"), True),
+    "dismiss": SettleStep("dismiss", _l("异议不成立"), False),
+}
+
+
+@admin.register(Objection)
+class ObjectionAdmin(admin.ModelAdmin):
+    """Objections sent from /notices/: reviewers of the record's region read and settle
+    them (core.objections); nobody adds or edits one here."""
+
+    list_display = ["created_at", "record_link", "name", "phone", "state"]
+    list_filter = ["state"]
+    readonly_fields = [
+        "record_link",
+        "name",
+        "phone",
+        "content",
+        "state",
+        "settled_note",
+        "settled_by",
+        "settled_at",
+        "created_at",
+    ]
+    fields = readonly_fields
+    actions = ["uphold", "dismiss"]
+
+    def get_queryset(self, request):
+        return scoping.scope_queryset(super().get_queryset(request), request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or scoping.may_view(request.user, obj))
+
+    @admin.display(description=_l("公示记录"))
+    def record_link(self, obj) -> str:
+        record = obj.record
+        if record is None:
+            return "—"
+        opts = record._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+        return format_html('<a href="{}">{}</a>', url, record)
+
+    def _settle(self, request, queryset, name):
+        step = SETTLE_STEPS[name]
+        form = SettleForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": step.label,
+                "step": step,
+                "form": form,
+                "records": queryset,
+                "action": name,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/workflow_step.html", context)
+        for objection in queryset:
+            try:
+                objections.settle_objection(
+                    objection,
+                    user=request.user,
+                    upheld=step.upheld,
+                    note=form.cleaned_data["note"],
+                )
+            except (PermissionDenied, ValidationError) as error:
+                messages_ = getattr(error, "messages", [str(error)])
+                self.message_user(request, f"{objection}：{'；'.join(messages_)}", messages.WARNING)
+            else:
+                self.message_user(request, f"{objection}：{step.label}")
+        return None
+
+    @admin.action(description=_l("异议成立，退回"))
+    def uphold(self, request, queryset):
+        return self._settle(request, queryset, "uphold")
+
+    @admin.action(description=_l("异议不成立"))
+    def dismiss(self, request, queryset):
+        return self._settle(request, queryset, "dismiss")

@@ -10,6 +10,8 @@ class CoreConfig(AppConfig):
     # `reference_models` (what the roles enter, change and view), `editor_permissions`
     # and `reviewer_permissions`. A new record app declares its own; core names none.
     reference_models = ("region",)
+    # Reviewers read and settle the objections to the notices of their region.
+    reviewer_permissions = ("view_objection", "change_objection")
 
     def ready(self):
         # Connects the write watcher that keeps cached public pages current.

@@ -69,9 +69,12 @@ def sync_roles(apps) -> None:
                 content_type__app_label__in=[*project_apps(), "auth"]
             )
         else:
-            wanted = wanted_by_role[role]
+            # A permission whose model a later migration creates is given by the migration
+            # that syncs the roles again after it.
+            wanted = set(wanted_by_role[role])
             permissions = [
-                permission_model.objects.get(content_type__app_label=app, codename=codename)
-                for app, codename in wanted
+                permission
+                for permission in permission_model.objects.select_related("content_type")
+                if (permission.content_type.app_label, permission.codename) in wanted
             ]
         group.permissions.set(permissions)

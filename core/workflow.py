@@ -2,11 +2,20 @@
 
 draft → submitted → in public notice (dates, objection contact) → conferred;
 submitted or in notice → rejected (back to the editor); conferred → revoked
-(with a reason). Programs and activities: draft → published.
+(with a reason). Programs, activities and stock figures: draft → published.
 
 Only reviewers move a record forward, and never a record they entered or last
 changed themselves (four eyes). Every door — admin actions, commands — calls
-`apply_step`, so the rules are written once.
+`apply_step`, so the rules are written once. The notice (公示) rules, as DOMAIN.md
+gives them:
+
+- a notice starts today or later, and lasts at least five working days of the Chinese
+  calendar (core.workdays: holidays off, 调休 weekend days on);
+- conferral only after the last day, for a record whose notice was published on
+  /notices/ (the step records when) by its first day — so for the whole period —
+  and with no objection still open (core.objections);
+- a rejection clears the notice: the editor sees the reason, and a new notice starts
+  from the beginning.
 """
 
 import datetime
@@ -18,7 +27,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.models import Status
+from core import workdays
+from core.models import Objection, Status
 from core.scoping import may_write
 from core.services import save_record
 
@@ -71,29 +81,79 @@ STEPS = {
     ]
 }
 
-NOTICE_WORKING_DAYS = 5
+NOTICE_WORKING_DAYS = workdays.NOTICE_WORKING_DAYS
 
 
 @dataclass
 class StepResult:
     moved: list = field(default_factory=list)
     refused: list[tuple[object, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
-def notice_end_after(
-    start: datetime.date, working_days: int = NOTICE_WORKING_DAYS
-) -> datetime.date:
-    """The last day of a notice of `working_days` working days (Monday to Friday) from `start`."""
-    day, counted = start, 0
-    while True:
-        if day.weekday() < 5:
-            counted += 1
-            if counted == working_days:
-                return day
-        day += datetime.timedelta(days=1)
+def today() -> datetime.date:
+    """The day the rules are checked on (tests move it, with now())."""
+    return timezone.localdate()
 
 
-def refusal(record, step: Step, *, user, can_review: bool, today: datetime.date) -> str | None:
+def now() -> datetime.datetime:
+    return timezone.now()
+
+
+def notice_end_after(start: datetime.date) -> datetime.date:
+    """The earliest last day of a notice starting on `start`."""
+    return workdays.notice_end_after(start)[0]
+
+
+def check_notice_period(start: datetime.date, end: datetime.date) -> tuple[list[str], list[str]]:
+    """Errors that make a notice period unacceptable, and warnings the reviewer should read."""
+    errors, warnings = [], []
+    if start < today():
+        errors.append(
+            _("公示不能从过去的日期开始：开始日期 %(start)s 早于今天 %(today)s。")
+            % {"start": start.isoformat(), "today": today().isoformat()}
+        )
+    if end < start:
+        errors.append(_("公示结束日期不能早于开始日期。"))
+        return errors, warnings
+    counted = workdays.working_days(start, end)
+    if counted.days < NOTICE_WORKING_DAYS:
+        errors.append(
+            _(
+                "公示期只有 %(days)s 个工作日，至少应为 %(needed)s 个工作日"
+                "（法定节假日不计，调休上班日计入），最早可到 %(earliest)s 结束。"
+            )
+            % {
+                "days": counted.days,
+                "needed": NOTICE_WORKING_DAYS,
+                "earliest": notice_end_after(start).isoformat(),
+            }
+        )
+    if counted.guessed:
+        warnings.append(
+            _(
+                "节假日安排中没有 %(first)s 至 %(last)s 的数据，这些日期按周一至周五计算；"
+                "如有节假日或调休，请在“节假日与调休”中补充后再核对公示期。"
+            )
+            % {"first": counted.guessed[0].isoformat(), "last": counted.guessed[-1].isoformat()}
+        )
+    return errors, warnings
+
+
+def _confer_refusal(record, day: datetime.date) -> str | None:
+    if record.notice_end is None or record.notice_end >= day:
+        return _("公示期到 %(end)s 结束，期满后才能授予") % {
+            "end": record.notice_end.isoformat() if record.notice_end else "—"
+        }
+    published = record.notice_published_at
+    if published is None or timezone.localdate(published) > record.notice_start:
+        return _("公示没有在整个公示期内发布，需要退回后重新公示")
+    if Objection.objects.for_record(record).filter(state=Objection.State.OPEN).exists():
+        return _("有尚未核查的公示异议，核查后才能授予")
+    return None
+
+
+def refusal(record, step: Step, *, user, can_review: bool, day: datetime.date) -> str | None:
     """Why `user` may not take `step` on `record`, or None when she may."""
     if not may_write(user, record):
         return _("不在您管理的地区范围内")
@@ -106,8 +166,8 @@ def refusal(record, step: Step, *, user, can_review: bool, today: datetime.date)
         return _("只有审核员可以%(step)s") % {"step": step.label}
     if step.needs_review and step.name != "reject" and record.touched_by(user):
         return _("录入或最后修改这条记录的人不能审核它")
-    if step.name == "confer" and record.notice_end and record.notice_end >= today:
-        return _("公示期到 %(end)s 结束，期满后才能授予") % {"end": record.notice_end}
+    if step.name == "confer":
+        return _confer_refusal(record, day)
     return None
 
 
@@ -122,17 +182,25 @@ def apply_step(
     contact: str = "",
     reason: str = "",
 ) -> StepResult:
-    """Take one workflow step on each record that may take it; report the others."""
+    """Take one workflow step on each record that may take it; report the others.
+
+    A notice period the rules refuse (check_notice_period) refuses every record, with the
+    reason; its warnings are passed on in the result."""
     step = STEPS[step_name]
-    today = timezone.localdate()
+    day = today()
     result = StepResult()
     if step.needs_notice and not (notice_start and notice_end and contact):
         raise ValueError("a notice needs its start, end and objection contact")
     if step.needs_reason and not reason.strip():
         raise ValueError("this step needs a reason")
+    if step.needs_notice:
+        errors, result.warnings = check_notice_period(notice_start, notice_end)
+        if errors:
+            result.refused = [(record, "；".join(errors)) for record in records]
+            return result
     with transaction.atomic():
         for record in records:
-            why = refusal(record, step, user=user, can_review=can_review, today=today)
+            why = refusal(record, step, user=user, can_review=can_review, day=day)
             if why:
                 result.refused.append((record, why))
                 continue
@@ -140,6 +208,13 @@ def apply_step(
             if step.needs_notice:
                 record.notice_start, record.notice_end = notice_start, notice_end
                 record.objection_contact = contact
+                record.notice_published_at = now()
+            if step.name == "submit":
+                record.rejected_reason = ""
+            if step.name == "reject":
+                # Back to the editor with the reason; a new notice starts from the beginning.
+                record.rejected_reason = reason
+                record.notice_start = record.notice_end = record.notice_published_at = None
             if step.name == "revoke":
                 record.revoked_reason = reason
             # Recorded in the history with the step as its reason; a step is not an edit,

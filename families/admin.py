@@ -91,6 +91,7 @@ class FamilyAdmin(
                     "notice_end",
                     "objection_contact",
                     "revoked_reason",
+                    "rejected_reason",
                 ]
             },
         ),

@@ -106,6 +106,7 @@ class HonorAdmin(
                     "notice_end",
                     "objection_contact",
                     "revoked_reason",
+                    "rejected_reason",
                 ]
             },
         ),

@@ -44,21 +44,36 @@ def step(records, name, user, **kwargs):
     return workflow.apply_step(records, name, user=user, can_review=can_review, **kwargs)
 
 
-def notice(days_ago=0, length=7):
-    start = TODAY - datetime.timedelta(days=days_ago)
+def notice(start=None):
+    """A notice from today (or `start`) for the shortest period the rules allow."""
+    start = start or TODAY
     return {
         "notice_start": start,
-        "notice_end": start + datetime.timedelta(days=length),
+        "notice_end": workflow.notice_end_after(start),
         "contact": "濱城區婦聯 0543-1234567",
     }
 
 
-def test_the_whole_way_from_draft_to_conferred(draft, editor, reviewer, client):
+@pytest.fixture
+def move_to(monkeypatch):
+    """Move the workflow's today (and now), as the calendar would."""
+
+    def move(day):
+        noon = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+        monkeypatch.setattr(workflow, "today", lambda: day)
+        monkeypatch.setattr(workflow, "now", lambda: noon)
+
+    return move
+
+
+def test_the_whole_way_from_draft_to_conferred(draft, editor, reviewer, client, move_to):
     assert step([draft], "submit", editor).moved == [draft]
-    assert step([draft], "start_notice", reviewer, **notice(days_ago=10, length=5)).moved
+    period = notice()
+    assert step([draft], "start_notice", reviewer, **period).moved
     draft.refresh_from_db()
     assert draft.status == Status.NOTICE and draft.objection_contact
     assert client.get(reverse("honors:detail", args=[draft.pk])).status_code == 404
+    move_to(period["notice_end"] + datetime.timedelta(days=1))
     assert step([draft], "confer", reviewer).moved
     assert client.get(reverse("honors:detail", args=[draft.pk])).status_code == 200
 
@@ -109,7 +124,7 @@ def test_revoking_needs_a_reason_and_hides_the_honour(reviewer, client):
 def test_notices_page_lists_what_is_in_notice_today_only(draft, reviewer, client):
     Honor.objects.filter(pk=draft.pk).update(status=Status.SUBMITTED)
     draft.refresh_from_db()
-    step([draft], "start_notice", reviewer, **notice(days_ago=1, length=6))
+    step([draft], "start_notice", reviewer, **notice())
     ended = HonorFactory(
         status=Status.NOTICE,
         notice_start=TODAY - datetime.timedelta(days=20),
@@ -124,7 +139,7 @@ def test_notices_page_lists_what_is_in_notice_today_only(draft, reviewer, client
 
 def test_notice_end_counts_working_days():
     friday = datetime.date(2026, 11, 27)
-    assert workflow.notice_end_after(friday, 5) == datetime.date(2026, 12, 3)
+    assert workflow.notice_end_after(friday) == datetime.date(2026, 12, 3)
 
 
 def test_workflow_as_an_admin_action_with_its_form(client, draft, editor, reviewer):
