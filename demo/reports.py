@@ -4,7 +4,7 @@ Each line: focus area, label, unit, phrase, source, measure, and what it counts.
 Computed from the demo records they give the report's numbers (DOMAIN.md).
 """
 
-from core.demo import DemoContext
+from demo.context import DemoContext
 from families.models import FamilyTitle
 from honors.models import HonorTitle
 from programs.models import Program, StockKind

@@ -10,8 +10,8 @@ collective honour the federation's own department received.
 import datetime
 from dataclasses import dataclass
 
-from core.demo import PHOTOS_PER_APP, DemoContext, Generator
 from core.models import Level, Region, Status
+from demo.context import PHOTOS_PER_APP, DemoContext, Generator
 from honors.models import Channel, Honor, HonorTitle, Recipient, RecipientKind
 
 IND, COL = RecipientKind.INDIVIDUAL, RecipientKind.COLLECTIVE

@@ -5,8 +5,8 @@ Households and members are invented (seeded names, villages from the region
 tree); private fields hold well-formed but fictitious values.
 """
 
-from core.demo import PHOTOS_PER_APP, DemoContext
 from core.models import Level, Status
+from demo.context import PHOTOS_PER_APP, DemoContext
 from families.models import Family, FamilyPhoto, FamilyTitle, FamilyType, Tier
 
 TITLES = [

@@ -1,6 +1,6 @@
-"""Bulk families for benchmarks: role models across the tree and years (see core/bulk.py).
+"""Bulk families for benchmarks: role models across the tree and years (see demo/bulk/context.py).
 
-The titles, levels, stories and members are the demo year's (families/demo.py),
+The titles, levels, stories and members are the demo year's (demo/families.py),
 spread over every village of the widened tree and over the years asked for,
 later years having more. Most records are conferred; the rest are at the other
 workflow stages, each with the fields its stage needs.
@@ -8,9 +8,9 @@ workflow stages, each with the fields its stage needs.
 
 import datetime
 
-from core.bulk import RECOGNITION_STATUS_WEIGHTS, BulkContext, date_in
 from core.models import Level, Status
-from families.demo import BODIES, COURTYARD_STORY, MEMBERS, ROLE_MODELS, STORIES, TITLES, _tier
+from demo.bulk.context import RECOGNITION_STATUS_WEIGHTS, BulkContext, date_in
+from demo.families import BODIES, COURTYARD_STORY, MEMBERS, ROLE_MODELS, STORIES, TITLES, _tier
 from families.models import Family, FamilyTitle, FamilyType
 
 # The courtyard campaign (美麗庭院) started in 2018.

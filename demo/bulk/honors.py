@@ -1,6 +1,6 @@
-"""Bulk honours and their recipients for benchmarks (see core/bulk.py).
+"""Bulk honours and their recipients for benchmarks (see demo/bulk/context.py).
 
-Titles, units, posts and deeds are the demo year's (honors/demo.py). About one
+Titles, units, posts and deeds are the demo year's (demo/honors.py). About one
 honour in seven goes to someone honoured before (another title, level or year),
 as the same people are honoured again over the years. Individuals get a
 well-formed invented ID number, unique in the table.
@@ -8,9 +8,9 @@ well-formed invented ID number, unique in the table.
 
 import datetime
 
-from core.bulk import RECOGNITION_STATUS_WEIGHTS, BulkContext, date_in
 from core.models import Level, Region, Status
-from honors.demo import (
+from demo.bulk.context import RECOGNITION_STATUS_WEIGHTS, BulkContext, date_in
+from demo.honors import (
     CITY_BODY,
     COLLECTIVE_PATTERNS,
     COMPANIES,

@@ -5,8 +5,8 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from core.bulk import BulkContext
 from core.models import Region
+from demo.bulk.context import BulkContext
 from families.models import Family
 from honors.models import Honor
 from programs.models import Activity

@@ -9,7 +9,7 @@ report's figures.
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from core.demo import PHOTOS_PER_APP, DemoContext, Generator
+from demo.context import PHOTOS_PER_APP, DemoContext, Generator
 from programs.models import Activity, FocusArea, Program, StockFigure, StockKind
 
 A = FocusArea
