@@ -1,7 +1,10 @@
 """What every piece of the demo year shares: seeded generators and the region tree.
 
 All content is generated from a fixed seed: the names and stories are realistic but
-invented. The demo records are written in traditional characters, as the source report is.
+invented. Everything is written in simplified characters, as a Shandong federation writes
+(the source report reached us converted to traditional); names never pass through a
+converter: a person's name is Faker's zh_CN name as it comes, and the traditional forms of
+region and title names are typed beside them (Region.name_hant, HonorTitle.name_hant …).
 """
 
 import datetime
@@ -11,7 +14,6 @@ from functools import cached_property
 
 from django.core.files.base import ContentFile
 from faker import Faker
-from opencc import OpenCC
 from PIL import Image, ImageDraw
 
 from core.models import Region
@@ -43,9 +45,6 @@ def spread(rng: random.Random, total: int, parts: int, minimum: int = 1) -> list
     return values
 
 
-_to_traditional = OpenCC("s2t")
-
-
 class Generator:
     """Seeded random content for one demo piece, so each piece is stable on its own."""
 
@@ -55,16 +54,9 @@ class Generator:
         self.faker.seed_instance(f"{SEED}-{name}")
         self.year = year
 
-    @staticmethod
-    def traditional(value: str) -> str:
-        return _to_traditional.convert(value)
-
     def person_name(self, female: bool = True) -> str:
-        name = self.faker.name_female() if female else self.faker.name_male()
-        return self.traditional(name)
-
-    def surname(self) -> str:
-        return self.traditional(self.faker.last_name())
+        """A simplified name as Faker's zh_CN lists give it: never converted (于 is not 於)."""
+        return self.faker.name_female() if female else self.faker.name_male()
 
     def id_number(self, region: Region, female: bool, birth_year: int) -> str:
         """A well-formed but invented ID number: region prefix, birth date, check digit."""

@@ -17,7 +17,7 @@ from faker.providers.person.zh_CN import Provider as ChineseNames
 
 from core.models import Region, Status
 from core.validators import id_number_check_char
-from demo.context import Generator, RegionTree
+from demo.context import RegionTree
 
 BATCH = 2000
 
@@ -112,19 +112,19 @@ class BulkContext(RegionTree):
 
 
 class NameMaker:
-    """Fast seeded Chinese personal names in traditional script, from Faker's zh_CN lists.
+    """Fast seeded Chinese personal names, simplified, from Faker's zh_CN lists as they are.
 
-    Faker itself costs a conversion per name; these pools are converted once.
+    Drawing from the lists directly is faster than a Faker call per name; no name is
+    converted (a converter changes surnames: 于 to 於, 余 to 餘).
     """
 
     def __init__(self, rng: random.Random):
         self.rng = rng
-        convert = Generator.traditional
         surnames = list(ChineseNames.last_names.items())
-        self.surnames = [convert(s) for s, _ in surnames]
+        self.surnames = [s for s, _ in surnames]
         self.surname_weights = [w for _, w in surnames]
-        self.female = [convert(n) for n in ChineseNames.first_names_female]
-        self.male = [convert(n) for n in ChineseNames.first_names_male]
+        self.female = list(ChineseNames.first_names_female)
+        self.male = list(ChineseNames.first_names_male)
         # Single characters to make two-character given names, for more distinct names.
         self.female_chars = sorted({c for n in self.female for c in n})
         self.male_chars = sorted({c for n in self.male for c in n})
