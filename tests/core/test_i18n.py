@@ -154,4 +154,4 @@ def test_english_writes_numbers_and_dates_the_english_way(client):
 @pytest.mark.django_db
 def test_english_shows_the_english_title_beside_the_chinese(client):
     page = client.get("/en/honors/?year=2022&title=sanba-hongqishou").content.decode()
-    assert "三八紅旗手 (March 8th Red-Banner Pacesetter)" in page
+    assert "三八红旗手 (March 8th Red-Banner Pacesetter)" in page

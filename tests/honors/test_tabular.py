@@ -171,8 +171,8 @@ def test_word_roll_holds_every_name_grouped_by_county_and_in_stroke_order(client
     response = client.get(reverse("honors:roll-docx"), params)
     document = Document(io.BytesIO(b"".join(response.streaming_content)))
     lines = [p.text for p in document.paragraphs]
-    assert lines[0] == "濱州市婦聯2022年度市级表彰名单"
-    assert "三八紅旗手（120人）" in lines
+    assert lines[0] == "滨州市妇联2022年度市级表彰名单"
+    assert "三八红旗手（120人）" in lines
     honors = Honor.objects.public().filter(year=2022, level="city", title__slug="sanba-hongqishou")
     expected = []
     for county in Region.objects.filter(parent__code="371600").order_by("path"):
@@ -183,7 +183,7 @@ def test_word_roll_holds_every_name_grouped_by_county_and_in_stroke_order(client
         if in_county:
             expected.append(f"{county.name}（{len(in_county)}人）")
             expected.extend(roll_entry(h) for h in in_county)
-    start = lines.index("三八紅旗手（120人）") + 1
+    start = lines.index("三八红旗手（120人）") + 1
     assert lines[start : start + len(expected)] == expected
     assert sum(1 for line in expected if "（" not in line or "　" in line) >= 120
 
