@@ -66,6 +66,7 @@ def test_search_in_simplified_finds_a_name_stored_in_traditional(staff_client):
     assert "濱州市婦聯權益部" in response.content.decode()
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_program_page_links_to_its_activities_instead_of_listing_hundreds(staff_client):
     from programs.models import Program
 
@@ -76,6 +77,7 @@ def test_program_page_links_to_its_activities_instead_of_listing_hundreds(staff_
     assert response.context["inline_admin_formsets"][0].formset.initial_form_count() == 0
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_adding_activities_inline_under_a_program(staff_client):
     from core.models import Region
     from programs.models import Program

@@ -200,6 +200,7 @@ def test_the_admin_refuses_a_file_that_is_not_an_allowed_photo(staff_client, hon
     assert not honor.photo
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_the_admin_refuses_a_bad_photo_in_a_family_photo_inline(staff_client):
     from families.models import Family
 

@@ -11,7 +11,7 @@ from families.models import Family
 from honors.models import Honor
 from programs.models import Activity
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_year")]
 
 SMALL = [
     "--families=300",

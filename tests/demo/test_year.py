@@ -14,7 +14,7 @@ from honors.models import Honor, HonorTitle, Recipient
 from programs.models import Activity, Program, StockFigure, StockKind
 from reports.models import Figure
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_year")]
 
 YEAR = 2022
 HIGHER = [Level.PROVINCIAL, Level.NATIONAL]

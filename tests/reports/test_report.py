@@ -13,7 +13,7 @@ from reports.services import year_report
 from tests.programs.factories import ActivityFactory
 from tests.tabular_helpers import read_xlsx_response
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_year")]
 
 # DOMAIN.md's table, as the report writes it from the demo records (simplified, as staff type).
 SEED = {
