@@ -41,6 +41,11 @@ class Command(BaseCommand):
         parser.add_argument("--villages-per-town", type=int, default=40)
 
     def handle(self, *args, **options):
+        """Run the bulk pieces (demo.pieces.BULK) in order, in one transaction; ANALYZE after.
+
+        Loads the demo year first when the city is missing; refuses a database that holds
+        generated regions already, adding nothing.
+        """
         started = time.perf_counter()
         if not Region.objects.filter(code=CITY_CODE).exists():
             self.stderr.write("The demo city is missing: running load_demo first.")
