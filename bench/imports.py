@@ -21,10 +21,10 @@ SEED = 9001
 
 def write_files(count: int = ROWS) -> tuple[Path, Path]:
     """A CSV and an XLSX file of the same `count` new honours, in the staff export's columns."""
-    from core.bulk import BulkContext
     from core.models import Status
     from core.tabular import headers, rows_for, staff_columns, write_xlsx
-    from honors.bulk import _HonorMaker
+    from demo.bulk.context import BulkContext
+    from demo.bulk.honors import _HonorMaker
     from honors.tabular import COLUMNS
 
     WORK.mkdir(parents=True, exist_ok=True)

@@ -41,7 +41,7 @@ def set_up_database() -> str:
     """Create, migrate and fill the bench database as needed; say what was done."""
     from django.core.management import call_command
 
-    from core.bulk import bulk_marker_exists
+    from demo.bulk.context import bulk_marker_exists
 
     started = time.perf_counter()
     name = database_name()

@@ -52,6 +52,7 @@ class Region(models.Model):
         ],
     )
     name = models.CharField(_("名称"), max_length=64)
+    name_hant = models.CharField(_("繁体名称"), max_length=64, blank=True)
     name_en = models.CharField(_("英文名称"), max_length=128, blank=True)
     level = models.CharField(_("层级"), max_length=8, choices=Level.choices)
     parent = models.ForeignKey(

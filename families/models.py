@@ -15,6 +15,7 @@ class FamilyTitle(models.Model):
     """A title such as 最美家庭 (a household) or 好媳妇 (one family member)."""
 
     name = models.CharField(_("称号"), max_length=64, unique=True)
+    name_hant = models.CharField(_("繁体名称"), max_length=64, blank=True)
     name_en = models.CharField(_("英文名称"), max_length=128, blank=True)
     slug = models.SlugField(_("网址名"), max_length=64, unique=True)
     is_household = models.BooleanField(

@@ -21,6 +21,7 @@ class HonorTitle(models.Model):
     """A title such as 三八红旗手; `rank` orders the groups of an official list."""
 
     name = models.CharField(_("称号"), max_length=64, unique=True)
+    name_hant = models.CharField(_("繁体名称"), max_length=64, blank=True)
     name_en = models.CharField(_("英文名称"), max_length=128, blank=True)
     slug = models.SlugField(_("网址名"), max_length=64, unique=True)
     recipient_kind = models.CharField(_("授予对象"), max_length=12, choices=RecipientKind.choices)

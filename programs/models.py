@@ -31,6 +31,7 @@ class Program(Authored):
     """A named line of work in one focus area, run through activities."""
 
     name = models.CharField(_("项目名称"), max_length=120, unique=True)
+    name_hant = models.CharField(_("繁体名称"), max_length=120, blank=True)
     name_en = models.CharField(_("英文名称"), max_length=200, blank=True)
     slug = models.SlugField(_("网址名"), max_length=80, unique=True)
     focus_area = models.CharField(_("工作领域"), max_length=12, choices=FocusArea.choices)

@@ -62,6 +62,7 @@ class Figure(models.Model):
     focus_area = models.CharField(_("工作领域"), max_length=12, choices=FocusArea.choices)
     position = models.PositiveSmallIntegerField(_("顺序"), default=100)
     label = models.CharField(_("名称"), max_length=100)
+    label_hant = models.CharField(_("繁体名称"), max_length=100, blank=True)
     label_en = models.CharField(_("英文名称"), max_length=200, blank=True)
     unit = models.CharField(
         _("单位"), max_length=12, blank=True, help_text=_("如：场次、人次、万元的“元”、个。")

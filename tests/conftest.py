@@ -1,5 +1,6 @@
-"""Shared fixtures: the demo year in the test database (media go to a temporary folder,
-set in config.settings.test)."""
+"""Shared fixtures. Tests build what they need with factories (tests/*/factories.py); the
+tests that check the demo year itself, or read its records, ask for `demo_year` (media go to a
+temporary folder, set in config.settings.test)."""
 
 import pytest
 from django.conf import settings
@@ -8,10 +9,23 @@ from django.utils import translation
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the demo year once per test run; each test runs in a transaction on top of it."""
+def demo_year(django_db_setup, django_db_blocker):
+    """The demo year 2022, loaded once per run; each test runs in a transaction on top of it.
+
+    Ask for it with `pytestmark = pytest.mark.usefixtures("demo_year")` (or as an argument):
+    a session fixture is set up before the test's transaction begins, so the demo outlives it.
+    """
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def pytest_collection_modifyitems(items):
+    """Tests on factories run first, on an empty database; those on the demo year after them.
+
+    So a test that needs the demo without asking for it fails in every full run, rather
+    than passing because an earlier test happened to load it.
+    """
+    items.sort(key=lambda item: "demo_year" in getattr(item, "fixturenames", ()))
 
 
 @pytest.fixture(autouse=True)

@@ -155,6 +155,7 @@ def public_pages():
     ]
 
 
+@pytest.mark.usefixtures("demo_year")
 @pytest.mark.django_db
 def test_public_pages_carry_the_headers_and_need_nothing_inline(client):
     for url in public_pages():
@@ -164,6 +165,7 @@ def test_public_pages_carry_the_headers_and_need_nothing_inline(client):
         assert_nothing_inline(response)
 
 
+@pytest.mark.usefixtures("demo_year")
 @pytest.mark.django_db
 def test_the_admin_carries_the_headers_and_needs_nothing_inline(client, staff_client):
     from families.models import Family

@@ -1,9 +1,9 @@
-"""Settings for the test suite: the base settings with fast hashing."""
+"""Settings for the test suite: the development settings (demo app included) with fast hashing."""
 
 import tempfile
 from pathlib import Path
 
-from .base import *  # noqa: F403
+from .dev import *  # noqa: F403
 
 # Hashing with PBKDF2 at full strength makes every login in a test take ~0.3 s.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -99,7 +99,7 @@ def live_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("live_site")
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DATABASE_URL": f"sqlite:///{root / 'db.sqlite3'}",
         "MEDIA_ROOT": str(root / "media"),
         "DEBUG": "1",

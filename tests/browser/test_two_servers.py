@@ -76,7 +76,7 @@ def two_servers(tmp_path_factory):
     _psql(f'CREATE DATABASE "{name}"')
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DATABASE_URL": _database_url(name),
         "REDIS_URL": REDIS_URL,
         "DEBUG": "0",

@@ -115,6 +115,7 @@ def test_admin_files_and_cookies_are_not_cached(client, admin_client, caching, u
         assert "X-Page-Cache" not in browser.get(url)
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_counts_and_year_choices_are_cached_per_version(client, caching):
     client.get(LIST, {"year": 2022, "order": "pinyin"})
     with CaptureQueriesContext(connection) as warm:
@@ -124,6 +125,7 @@ def test_counts_and_year_choices_are_cached_per_version(client, caching):
     assert len(warm) == len(cold) - 3  # no COUNT, no SELECT DISTINCT year, no regions
 
 
+@pytest.mark.usefixtures("demo_year")
 @pytest.mark.parametrize(
     ("selector", "ordered"),
     [(public_honors, honors_ordered), (public_families, families_ordered)],
@@ -185,6 +187,7 @@ def test_another_release_does_not_serve_this_ones_pages(client, caching):
         assert client.get(LIST)["X-Page-Cache"] == "miss"
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_a_query_parameter_the_page_does_not_read_is_not_cached(client, caching):
     client.get(LIST, {"year": 2022, "page": 2})
     assert client.get(LIST, {"year": 2022, "page": 2})["X-Page-Cache"] == "hit"

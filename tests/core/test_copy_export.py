@@ -13,6 +13,7 @@ from tests.tabular_helpers import read_csv_response
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY is PostgreSQL's"),
+    pytest.mark.usefixtures("demo_year"),  # the lists of a whole year, compared cell by cell
 ]
 
 

@@ -5,7 +5,9 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 
 from core import copy_from
+from core.validators import id_number_check_char
 from honors.models import Recipient
+from tests.honors.factories import RecipientFactory
 
 pytestmark = [
     pytest.mark.django_db,
@@ -30,7 +32,8 @@ def test_records_get_keys_and_a_history_row_each(admin_user):
 
 
 def test_a_refused_row_is_an_integrity_error_and_nothing_stays(admin_user):
-    taken = Recipient.objects.exclude(id_number="").first().id_number
+    first17 = "37160219800308002"
+    taken = RecipientFactory(id_number=first17 + id_number_check_char(first17)).id_number
     before = Recipient.objects.count()
     with pytest.raises(IntegrityError), transaction.atomic():
         copy_from.insert_with_history(

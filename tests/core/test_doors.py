@@ -14,7 +14,7 @@ from tests.families.factories import FamilyFactory
 from tests.honors.factories import HonorFactory, RecipientFactory
 from tests.staff import make_staff
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_year")]
 
 ID_NUMBER, PHONE = "11010519491231002X", "13912345678"
 

@@ -32,6 +32,7 @@ TEMPLATE_CALL = re.compile(r"\b[np]?gettext\(u'((?:[^'\\]|\\.)*)'")
 GETTEXT_CALLS = {"_", "_l", "gettext", "gettext_lazy", "L", "ngettext", "pgettext"}
 
 
+@pytest.mark.usefixtures("demo_year")
 @pytest.mark.django_db
 @pytest.mark.parametrize("prefix", LANGUAGES)
 @pytest.mark.parametrize("path", PAGES)  # not "page": pytest-playwright's fixture name
@@ -42,6 +43,7 @@ def test_each_public_page_renders_in_each_language(client, prefix, path):
     assert f'<html lang="{code}">' in response.content.decode()
 
 
+@pytest.mark.usefixtures("demo_year")
 @pytest.mark.django_db
 def test_detail_pages_render_in_each_language(client):
     honor = Honor.objects.public().first()
@@ -139,6 +141,7 @@ def test_content_is_shown_in_the_visitors_script_and_stored_as_typed(client, sta
     assert "滨城区妇联" in admin_page.content.decode()  # staff see what is stored
 
 
+@pytest.mark.usefixtures("demo_year")
 @pytest.mark.django_db
 def test_english_writes_numbers_and_dates_the_english_way(client):
     page = client.get("/en/reports/2022/").content.decode()
@@ -151,7 +154,8 @@ def test_english_writes_numbers_and_dates_the_english_way(client):
     )
 
 
+@pytest.mark.usefixtures("demo_year")
 @pytest.mark.django_db
 def test_english_shows_the_english_title_beside_the_chinese(client):
     page = client.get("/en/honors/?year=2022&title=sanba-hongqishou").content.decode()
-    assert "三八紅旗手 (March 8th Red-Banner Pacesetter)" in page
+    assert "三八红旗手 (March 8th Red-Banner Pacesetter)" in page

@@ -14,7 +14,7 @@ from honors.models import Honor
 from tests.honors.factories import HonorFactory
 from tests.staff import make_staff
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_year")]
 D = datetime.date
 
 

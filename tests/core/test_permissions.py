@@ -21,7 +21,7 @@ from tests.programs.factories import ActivityFactory
 from tests.staff import make_staff
 from tests.tabular_helpers import read_csv_response
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_year")]
 
 OK, NO = True, False
 ROLES = ["editor_602", "reviewer_602", "editor_603", "city_admin"]

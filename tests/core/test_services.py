@@ -11,7 +11,7 @@ from honors.models import Honor, HonorTitle
 from tests.honors.factories import HonorFactory, HonorTitleFactory, RecipientFactory
 from tests.staff import make_staff
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_year")]
 
 
 def plain_writer(model):

@@ -60,6 +60,7 @@ def test_a_file_that_is_not_a_readable_table_gets_a_chinese_message(upload, mess
     assert message in str(error.value)
 
 
+@pytest.mark.usefixtures("demo_year")
 @pytest.mark.django_db
 @pytest.mark.parametrize("app", ["honors", "families"])
 def test_cells_computed_in_sql_equal_the_python_getters(app):

@@ -201,9 +201,9 @@ def test_the_admin_refuses_a_file_that_is_not_an_allowed_photo(staff_client, hon
 
 
 def test_the_admin_refuses_a_bad_photo_in_a_family_photo_inline(staff_client):
-    from families.models import Family
+    from tests.families.factories import FamilyFactory
 
-    family = Family.objects.order_by("pk").first()
+    family = FamilyFactory()
     url = reverse("admin:families_family_change", args=[family.pk])
     page = staff_client.get(url)
     assert page.status_code == 200

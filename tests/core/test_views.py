@@ -8,6 +8,7 @@ from honors.models import Honor
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_home_shows_the_latest_years_figures_from_records(client):
     response = client.get("/")
     assert response.status_code == 200
@@ -19,6 +20,7 @@ def test_home_shows_the_latest_years_figures_from_records(client):
         assert f'href="{url}' in page
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_region_page_shows_its_subtree_and_sub_regions(client):
     county = Region.objects.get(code="371621")
     response = client.get(reverse("region-detail", args=[county.code]))
@@ -34,6 +36,7 @@ def test_unknown_region_is_404(client):
     assert client.get("/regions/%3Cscript%3E/").status_code == 404
 
 
+@pytest.mark.usefixtures("demo_year")
 @pytest.mark.parametrize("url", ["/", "/honors/", "/families/", "/programs/", "/regions/371600/"])
 def test_every_page_has_a_title_description_and_language(client, url):
     page = client.get(url).content.decode()
@@ -43,6 +46,7 @@ def test_every_page_has_a_title_description_and_language(client, url):
     assert "cdn" not in page.lower()
 
 
+@pytest.mark.usefixtures("demo_year")
 @pytest.mark.parametrize("factory", ["honors", "families"])
 def test_the_year_filter_lists_every_year_with_records_newest_first(factory):
     from core.filters import distinct_descending

@@ -66,6 +66,7 @@ def move_to(monkeypatch):
     return move
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_the_whole_way_from_draft_to_conferred(draft, editor, reviewer, client, move_to):
     assert step([draft], "submit", editor).moved == [draft]
     period = notice()
@@ -78,12 +79,14 @@ def test_the_whole_way_from_draft_to_conferred(draft, editor, reviewer, client, 
     assert client.get(reverse("honors:detail", args=[draft.pk])).status_code == 200
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_an_editor_cannot_take_a_reviewers_step(draft, editor):
     step([draft], "submit", editor)
     result = step([draft], "start_notice", editor, **notice())
     assert not result.moved and "只有审核员" in result.refused[0][1]
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_whoever_entered_or_last_changed_a_record_cannot_approve_it(draft, reviewer):
     draft.status = Status.SUBMITTED
     draft.updated_by = reviewer
@@ -92,6 +95,7 @@ def test_whoever_entered_or_last_changed_a_record_cannot_approve_it(draft, revie
     assert "不能审核" in result.refused[0][1]
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_conferring_waits_for_the_end_of_the_notice(draft, reviewer):
     Honor.objects.filter(pk=draft.pk).update(status=Status.SUBMITTED)
     draft.refresh_from_db()
@@ -100,16 +104,19 @@ def test_conferring_waits_for_the_end_of_the_notice(draft, reviewer):
     assert "期满后才能授予" in result.refused[0][1]
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_a_step_from_the_wrong_status_is_refused(draft, reviewer):
     result = step([draft], "confer", reviewer)
     assert "当前状态为“草稿”" in result.refused[0][1]
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_a_reviewer_cannot_move_another_countys_record(reviewer):
     other = HonorFactory(region=Region.objects.get(code="371603"), status=Status.SUBMITTED)
     assert "不在您管理的地区" in step([other], "start_notice", reviewer, **notice()).refused[0][1]
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_revoking_needs_a_reason_and_hides_the_honour(reviewer, client):
     honor = Honor.objects.public().filter(region__code="371602").first()
     with pytest.raises(ValueError):
@@ -121,6 +128,7 @@ def test_revoking_needs_a_reason_and_hides_the_honour(reviewer, client):
     assert "撤销：事迹失實" in honor.history.first().history_change_reason
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_notices_page_lists_what_is_in_notice_today_only(draft, reviewer, client):
     Honor.objects.filter(pk=draft.pk).update(status=Status.SUBMITTED)
     draft.refresh_from_db()
@@ -142,6 +150,7 @@ def test_notice_end_counts_working_days():
     assert workflow.notice_end_after(friday) == datetime.date(2026, 12, 3)
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_workflow_as_an_admin_action_with_its_form(client, draft, editor, reviewer):
     Honor.objects.filter(pk=draft.pk).update(status=Status.SUBMITTED)
     client.force_login(reviewer)
@@ -165,12 +174,14 @@ def test_workflow_as_an_admin_action_with_its_form(client, draft, editor, review
     assert draft.status == Status.NOTICE
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_status_is_not_editable_in_the_change_form(client, draft, editor):
     client.force_login(editor)
     page = client.get(reverse("admin:honors_honor_change", args=[draft.pk])).content.decode()
     assert 'name="status"' not in page
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_publishing_activities_needs_a_reviewer_who_did_not_enter_them(editor, reviewer, county):
     activity = ActivityFactory(region=county, is_published=False, created_by=editor)
     result = workflow.set_published([activity], True, user=editor, can_publish=False)

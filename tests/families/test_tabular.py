@@ -29,6 +29,7 @@ def test_round_trip_into_an_empty_table():
     assert sorted(staff_rows(Family.objects.all())) == sorted(original)
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_same_family_updates_and_bad_tier_is_named():
     first_two = Family.objects.filter(level="provincial").order_by("pk")[:2]
     rows = staff_rows(Family.objects.filter(pk__in=[f.pk for f in first_two]))
@@ -42,6 +43,7 @@ def test_same_family_updates_and_bad_tier_is_named():
     assert result.committed and result.count("update") == 1 and result.count("unchanged") == 1
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_public_csv_has_no_private_columns_or_values(client):
     family = Family.objects.public().filter(level="provincial").first()
     response = client.get(reverse("families:export-csv"), {"level": "provincial"})
@@ -51,6 +53,7 @@ def test_public_csv_has_no_private_columns_or_values(client):
     assert family.phone not in text and family.address not in text
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_word_roll_lists_households_with_counts(client):
     response = client.get(reverse("families:roll-docx"), {"level": "provincial"})
     lines = [p.text for p in Document(io.BytesIO(b"".join(response.streaming_content))).paragraphs]
@@ -59,6 +62,7 @@ def test_word_roll_lists_households_with_counts(client):
     assert sum(1 for line in lines if "家庭\u3000" in line) == count
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_an_import_records_who_wrote_each_row_in_the_history(admin_user):
     first = Family.objects.filter(level="provincial").order_by("pk").first()
     rows = staff_rows(Family.objects.filter(pk=first.pk))
@@ -71,6 +75,7 @@ def test_an_import_records_who_wrote_each_row_in_the_history(admin_user):
     assert family.updated_by == admin_user
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_new_rows_are_written_whole_with_a_history_row_each(
     admin_user, django_capture_on_commit_callbacks
 ):

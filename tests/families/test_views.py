@@ -10,6 +10,7 @@ pytestmark = pytest.mark.django_db
 LIST = reverse("families:list")
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_filters_by_year_level_title_tier_and_type(client):
     response = client.get(
         LIST, {"year": 2022, "level": "city", "title": "zuimei-jiating", "tier": "model"}
@@ -34,6 +35,7 @@ def test_a_card_names_the_household_and_shows_tier_and_type(client):
     assert "张\u3000晓</span>" in page  # shown in the visitor's (simplified) script
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_a_county_includes_its_villages(client):
     county = Region.objects.get(code="371625")
     in_county = Family.objects.public().filter(region__path__startswith=county.path).count()
@@ -62,6 +64,7 @@ def test_drafts_are_absent_and_404(client):
     assert client.get(reverse("families:detail", args=[family.pk])).status_code == 404
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_detail_shows_photos_as_thumbnails_with_open_graph(client):
     family = Family.objects.public().filter(photos__isnull=False).first()
     page = client.get(reverse("families:detail", args=[family.pk])).content.decode()
@@ -75,6 +78,7 @@ def test_bad_input_gives_an_empty_list_and_a_message(client, params):
     assert response.status_code == 200 and response.context["filter_errors"]
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_list_query_count_does_not_grow_with_rows(client):
     few = query_count(client, LIST, {"level": "national"})
     many = query_count(client, LIST, {"year": 2022})

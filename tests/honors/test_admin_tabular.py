@@ -50,6 +50,7 @@ def test_staff_without_the_permission_get_no_private_columns(editor):
     assert not ExportLog.objects.get().with_private
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_export_selected_rows_action(staff_client):
     chosen = list(Honor.objects.values_list("pk", flat=True)[:3])
     response = staff_client.post(
@@ -97,6 +98,7 @@ def upload(client, rows, maker=xlsx_upload):
     return client.get(response["Location"]), response["Location"]
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_upload_previews_then_confirm_writes(staff_client):
     row = honour_row("預覽者")
     response, job_url = upload(staff_client, [headers(COLUMNS)[:13], row])
@@ -118,6 +120,7 @@ def test_a_file_with_errors_shows_them_and_cannot_be_confirmed(staff_client):
     assert not Honor.objects.filter(recipient__name="某").exists()
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_a_large_file_is_checked_in_the_background_with_progress(staff_client, monkeypatch):
     started = []
     monkeypatch.setattr(imports, "INLINE_ROWS", 1)

@@ -16,6 +16,7 @@ def names_on(response) -> list[str]:
     return [honor.recipient.name for honor in response.context["object_list"]]
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_filters_in_the_query_string_narrow_the_roll(client):
     response = client.get(LIST, {"year": 2022, "level": "city", "title": "sanba-hongqishou"})
     assert response.status_code == 200
@@ -23,12 +24,14 @@ def test_filters_in_the_query_string_narrow_the_roll(client):
     assert all(h.title.slug == "sanba-hongqishou" for h in response.context["object_list"])
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_kind_filter_separates_individuals_and_collectives(client):
     response = client.get(LIST, {"year": 2022, "level": "city", "kind": "collective"})
     assert response.context["result_count"] == 60 + 15 + 20 + 30
     assert {h.recipient.kind for h in response.context["object_list"]} == {"collective"}
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_a_county_includes_everything_below_it(client):
     county = Region.objects.get(code="371602")
     village = Region.objects.filter(path__startswith=county.path, level="village").first()
@@ -102,6 +105,7 @@ def test_detail_shows_the_honour_and_the_recipients_other_honours(client):
     assert reverse("honors:detail", args=[first.pk]) in page
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_photo_is_a_sized_lazy_thumbnail_and_detail_has_an_open_graph_image(client):
     honor = Honor.objects.public().exclude(photo="").first()
     listing = client.get(LIST, {"year": 2022, "q": honor.recipient.name}).content.decode()
@@ -140,6 +144,7 @@ def test_a_page_past_the_end_is_404_not_500(client):
     assert client.get(LIST, {"page": "x"}).status_code == 404
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_pagination_keeps_the_filters(client):
     response = client.get(LIST, {"year": 2022, "level": "city"})
     assert "?year=2022&amp;level=city&amp;page=2" in response.content.decode()
@@ -151,6 +156,7 @@ def test_list_query_count_does_not_grow_with_rows(client):
     assert many == few
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_detail_query_count_is_fixed(client, django_assert_max_num_queries):
     honor = Honor.objects.public().first()
     with django_assert_max_num_queries(4):

@@ -4,7 +4,7 @@ from core.tabular import Table, headers, rows_for
 from programs.models import Activity
 from programs.tabular import COLUMNS, ActivityImporter, export_queryset
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_year")]
 HEADERS = headers(COLUMNS)
 
 

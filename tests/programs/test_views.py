@@ -17,6 +17,7 @@ def test_list_groups_published_programs_by_focus_area(client):
     assert client.get(reverse("programs:detail", args=[hidden.slug])).status_code == 404
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_filter_by_focus_area_year_and_region(client):
     response = client.get(LIST, {"area": "rights"})
     assert {p.focus_area for p in response.context["object_list"]} == {"rights"}
@@ -27,10 +28,13 @@ def test_filter_by_focus_area_year_and_region(client):
 
 
 def test_search_in_simplified_finds_a_traditional_program(client):
+    program = ProgramFactory(name="「巾幗心向黨」主題宣講（繁體錄入）")
+    ProgramFactory(name="其他項目")
     response = client.get(LIST, {"q": "巾帼心向党"})
-    assert [p.slug for p in response.context["object_list"]] == ["xin-xiang-dang"]
+    assert [p.slug for p in response.context["object_list"]] == [program.slug]
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_detail_totals_by_year_and_region_add_up_to_the_activities(client):
     program = Program.objects.get(slug="xin-xiang-dang")
     response = client.get(reverse("programs:detail", args=[program.slug]))
@@ -52,6 +56,7 @@ def test_unpublished_activities_do_not_count(client):
     assert response.context["totals"]["people_served"] == 10
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_detail_query_count_does_not_grow_with_activities(client):
     small = Program.objects.get(slug="baiming-nuganbu")  # one activity
     large = Program.objects.get(slug="xin-xiang-dang")  # 762
@@ -61,6 +66,7 @@ def test_detail_query_count_does_not_grow_with_activities(client):
     assert many == few
 
 
+@pytest.mark.usefixtures("demo_year")
 def test_bad_page_on_detail_falls_back_to_a_valid_page(client):
     response = client.get(reverse("programs:detail", args=["xin-xiang-dang"]), {"page": "zz"})
     assert response.status_code == 200

@@ -1,6 +1,6 @@
 """The demo year's programs, activities and stock figures, adding up to the 2022 report.
 
-Each activity plan names a program, an activity kind, how many events, and the
+Each activity plan (demo/plans.py) names a program, an activity kind, how many events, and the
 totals the report gives for them; the totals are spread over the events and
 regions at random (seeded), so the figures computed from the records are the
 report's figures.
@@ -9,7 +9,8 @@ report's figures.
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from core.demo import PHOTOS_PER_APP, DemoContext, Generator
+from demo.context import PHOTOS_PER_APP, DemoContext, Generator
+from demo.plans import ACTIVITY_PLANS, STOCK_PLANS, ActivityPlan, StockPlan
 from programs.models import Activity, FocusArea, Program, StockFigure, StockKind
 
 A = FocusArea
@@ -19,6 +20,7 @@ A = FocusArea
 class ProgramSpec:
     slug: str
     name: str
+    name_hant: str  # the official traditional form, typed (Program.name_hant)
     focus_area: str
     lead_unit: str
     description: str
@@ -29,283 +31,179 @@ class ProgramSpec:
 PROGRAMS = [
     ProgramSpec(
         "xin-xiang-dang",
+        "“巾帼心向党”主题宣讲",
         "「巾幗心向黨」主題宣講",
         A.GUIDANCE,
-        "濱州市婦聯組宣部",
-        "以「巾幗心向黨」為主題，開展「婦聯主席第一講」聯動、「走在前、開新局」巾幗宣講、"
-        "「齊魯女性」宣講走進濱州、「我奮鬥·家國美」主題宣講聯動等活動。",
+        "滨州市妇联组宣部",
+        "以“巾帼心向党”为主题，开展“妇联主席第一讲”联动、“走在前、开新局”巾帼宣讲、"
+        "“齐鲁女性”宣讲走进滨州、“我奋斗·家国美”主题宣讲联动等活动。",
         name_en="'Women's Hearts Follow the Party' lecture tour",
     ),
     ProgramSpec(
         "huanghe-hun-volunteers",
+        "“黄河魂·巾帼红”志愿服务",
         "「黃河魂·巾幗紅」志願服務",
         A.GUIDANCE,
-        "濱州市婦聯",
-        "廣泛開展進社區戰疫情、網絡素養教育進家庭、文明城市創建等志願服務活動。",
+        "滨州市妇联",
+        "广泛开展进社区战疫情、网络素养教育进家庭、文明城市创建等志愿服务活动。",
     ),
     ProgramSpec(
         "baiming-nuganbu",
-        "「情系母親河 巾幗建新功」百名女幹部培訓班",
+        "“情系母亲河 巾帼建新功”百名女干部培训班",
+        "「情繫母親河 巾幗建新功」百名女幹部培訓班",
         A.DEVELOPMENT,
-        "濱州市婦聯",
-        "聯合市委組織部舉辦的女幹部培訓班。",
-        partner_units="中共濱州市委組織部",
+        "滨州市妇联",
+        "联合市委组织部举办的女干部培训班。",
+        partner_units="中共滨州市委组织部",
     ),
     ProgramSpec(
         "huanghe-training",
+        "黄河流域生态保护和高质量发展专题示范培训班",
         "黃河流域生態保護和高質量發展專題示範培訓班",
         A.DEVELOPMENT,
-        "濱州市婦聯",
-        "圍繞黃河國家戰略培訓廣大婦女。",
-        partner_units="中共濱州市委組織部",
+        "滨州市妇联",
+        "围绕黄河国家战略培训广大妇女。",
+        partner_units="中共滨州市委组织部",
     ),
     ProgramSpec(
         "huanghe-renjia",
+        "“黄河人家”特色带",
         "「黃河人家」特色帶",
         A.DEVELOPMENT,
-        "濱州市婦聯",
-        "打造「黃河人家」特色帶，命名精品村。",
+        "滨州市妇联",
+        "打造“黄河人家”特色带，命名精品村。",
     ),
     ProgramSpec(
         "huiqi-dai",
+        "巾帼惠企贷",
         "巾幗惠企貸",
         A.DEVELOPMENT,
-        "濱州市女企業家創業創新協會",
-        "為女性創辦的企業提供貸款支持。",
-        partner_units="濱州市婦聯",
+        "滨州市女企业家创业创新协会",
+        "为女性创办的企业提供贷款支持。",
+        partner_units="滨州市妇联",
     ),
     ProgramSpec(
         "keji-chuangxin",
+        "科技创新巾帼行动",
         "科技創新巾幗行動",
         A.DEVELOPMENT,
-        "濱州市婦聯",
-        "評選市級巾幗科技創新之星，與淄博婦聯聯合開展「科技賦能 共贏未來」協作幫扶。",
-        partner_units="淄博市婦聯",
+        "滨州市妇联",
+        "评选市级巾帼科技创新之星，与淄博妇联联合开展“科技赋能 共赢未来”协作帮扶。",
+        partner_units="淄博市妇联",
     ),
     ProgramSpec(
         "chufeng",
+        "“雏凤”计划",
         "「雛鳳」計劃",
         A.DEVELOPMENT,
-        "濱州市婦聯",
-        "舉辦女性專場招聘等活動，幫助婦女就業。",
+        "滨州市妇联",
+        "举办女性专场招聘等活动，帮助妇女就业。",
     ),
     ProgramSpec(
         "xiangcun-zhenxing",
+        "乡村振兴巾帼行动",
         "鄉村振興巾幗行動",
         A.DEVELOPMENT,
-        "濱州市婦聯",
-        "開展手工技能、家政服務等培訓和科技、金融等巾幗志願服務直通車。",
+        "滨州市妇联",
+        "开展手工技能、家政服务等培训和科技、金融等巾帼志愿服务直通车。",
     ),
     ProgramSpec(
         "meili-tingyuan",
+        "美丽庭院创建",
         "美麗庭院創建",
         A.DEVELOPMENT,
-        "濱州市婦聯",
-        "建設美麗庭院，命名市級美麗庭院和標桿村，助力鄉村生態振興。",
+        "滨州市妇联",
+        "建设美丽庭院，命名市级美丽庭院和标杆村，助力乡村生态振兴。",
     ),
     ProgramSpec(
         "baiqianwan-jiating",
+        "百千万家庭共成长计划",
         "百千萬家庭共成長計劃",
         A.FAMILY,
-        "濱州市婦聯",
-        "常態化開展「最美家庭」尋找活動，選樹「最美家庭」「好媳婦」「好婆婆」等典型。",
+        "滨州市妇联",
+        "常态化开展“最美家庭”寻找活动，选树“最美家庭”“好媳妇”“好婆婆”等典型。",
     ),
     ProgramSpec(
         "jiating-jiaoyu-2411",
+        "家庭教育“2411工程”",
         "家庭教育「2411工程」",
         A.FAMILY,
-        "濱州市婦聯",
-        "貫徹落實《家庭教育促進法》，開展家庭教育促進法宣傳。",
-        partner_units="濱州市教育局",
+        "滨州市妇联",
+        "贯彻落实《家庭教育促进法》，开展家庭教育促进法宣传。",
+        partner_units="滨州市教育局",
     ),
     ProgramSpec(
         "hao-jiafeng-xunzhan",
+        "好家庭好家教好家风巡讲巡展",
         "好家庭好家教好家風巡講巡展",
         A.FAMILY,
-        "濱州市婦聯",
-        "舉辦好家庭好家教好家風巡講巡展，以好家風帶動好社風。",
+        "滨州市妇联",
+        "举办好家庭好家教好家风巡讲巡展，以好家风带动好社风。",
     ),
     ProgramSpec(
         "qilu-run-chunlei",
+        "“齐鲁润春蕾”",
         "「齊魯潤春蕾」",
         A.RIGHTS,
-        "濱州市婦聯",
-        "募集騰訊99公益資金，服務困境兒童。",
+        "滨州市妇联",
+        "募集腾讯99公益资金，服务困境儿童。",
     ),
     ProgramSpec(
         "shaoer-tuoguan",
+        "少儿公益托管班",
         "少兒公益託管班",
         A.RIGHTS,
-        "濱州市婦聯",
-        "圍繞「12197」民生實事，舉辦少兒公益託管班。",
+        "滨州市妇联",
+        "围绕“12197”民生实事，举办少儿公益托管班。",
     ),
     ProgramSpec(
         "ertong-youhao",
+        "儿童友好城市及社区建设",
         "兒童友好城市及社區建設",
         A.RIGHTS,
-        "濱州市婦聯",
-        "牽頭開展兒童友好城市及社區建設。",
+        "滨州市妇联",
+        "牵头开展儿童友好城市及社区建设。",
     ),
     ProgramSpec(
         "liang-ai-jiancha",
+        "“两癌”免费检查",
         "「兩癌」免費檢查",
         A.RIGHTS,
-        "濱州市婦聯",
-        "為適齡婦女提供「兩癌」免費檢查。",
-        partner_units="濱州市衛生健康委員會",
+        "滨州市妇联",
+        "为适龄妇女提供“两癌”免费检查。",
+        partner_units="滨州市卫生健康委员会",
     ),
     ProgramSpec(
         "liang-ai-jiuzhu",
+        "低收入“两癌”妇女救助",
         "低收入「兩癌」婦女救助",
         A.RIGHTS,
-        "濱州市婦聯",
-        "為低收入「兩癌」婦女發放救助金。",
+        "滨州市妇联",
+        "为低收入“两癌”妇女发放救助金。",
     ),
     ProgramSpec(
         "xinlingyu-fulian",
+        "新领域妇联组织建设",
         "新領域婦聯組織建設",
         A.REFORM,
-        "濱州市婦聯",
-        "推動建立行業系統、「兩新」組織、「四新」領域等婦聯和「婦女微家」。",
+        "滨州市妇联",
+        "推动建立行业系统、“两新”组织、“四新”领域等妇联和“妇女微家”。",
     ),
     ProgramSpec(
         "zhiwei-peixun",
+        "执委培训与“执委领办项目”",
         "執委培訓與「執委領辦項目」",
         A.REFORM,
-        "濱州市婦聯",
-        "開展各級執委培訓，深化「執委領辦項目」活動。",
+        "滨州市妇联",
+        "开展各级执委培训，深化“执委领办项目”活动。",
     ),
     ProgramSpec(
         "funu-ertong-jiayuan",
+        "妇女儿童家园提质增效工程",
         "婦女兒童家園提質增效工程",
         A.REFORM,
-        "濱州市婦聯",
-        "實施婦女兒童家園提質增效工程，推動省級家園規範提升。",
-    ),
-]
-
-
-@dataclass(frozen=True)
-class ActivityPlan:
-    """`events` activities of one kind whose fields add up to the given totals."""
-
-    program: str
-    kind: str
-    titles: tuple[str, ...]
-    events: int
-    people: int = 0
-    amount_yuan: int = 0
-    jobs: int = 0
-    at_town: bool = True
-
-
-ACTIVITY_PLANS = [
-    ActivityPlan(
-        "xin-xiang-dang",
-        "lecture",
-        (
-            "「婦聯主席第一講」聯動宣講",
-            "「走在前、開新局」巾幗宣講",
-            "「齊魯女性」宣講走進濱州",
-            "「我奮鬥·家國美」主題宣講",
-        ),
-        762,
-        people=75_500,
-    ),
-    ActivityPlan(
-        "huanghe-hun-volunteers",
-        "volunteer",
-        ("進社區戰疫情志願服務", "網絡素養教育進家庭", "文明城市創建志願服務"),
-        48,
-        people=4_630,
-    ),
-    ActivityPlan(
-        "baiming-nuganbu", "training", ("百名女幹部培訓班",), 1, people=100, at_town=False
-    ),
-    ActivityPlan(
-        "huanghe-training",
-        "training",
-        ("黃河流域生態保護和高質量發展專題示範培訓",),
-        120,
-        people=38_900,
-    ),
-    ActivityPlan(
-        "huiqi-dai", "loan", ("巾幗惠企貸放款",), 12, amount_yuan=15_000_000, at_town=False
-    ),
-    ActivityPlan(
-        "keji-chuangxin", "other", ("「科技賦能 共贏未來」協作幫扶",), 2, people=160, at_town=False
-    ),
-    ActivityPlan("chufeng", "job_fair", ("女性專場招聘會",), 13, people=21_400, jobs=8_736),
-    ActivityPlan(
-        "xiangcun-zhenxing", "training", ("手工技能培訓", "家政服務培訓"), 72, people=16_320
-    ),
-    ActivityPlan(
-        "xiangcun-zhenxing",
-        "volunteer",
-        ("科技志願服務直通車", "金融志願服務直通車"),
-        115,
-        people=42_480,
-    ),
-    ActivityPlan("jiating-jiaoyu-2411", "promotion", ("家庭教育促進法宣傳",), 612, people=48_960),
-    ActivityPlan(
-        "hao-jiafeng-xunzhan", "exhibition", ("好家庭好家教好家風巡講巡展",), 356, people=35_600
-    ),
-    ActivityPlan(
-        "qilu-run-chunlei",
-        "fundraising",
-        ("「齊魯潤春蕾」騰訊99公益募集",),
-        24,
-        people=3_826,
-        amount_yuan=1_304_600,
-        at_town=False,
-    ),
-    ActivityPlan("shaoer-tuoguan", "daycare", ("少兒公益託管班",), 73, people=2_000),
-    ActivityPlan("liang-ai-jiancha", "screening", ("「兩癌」免費檢查",), 150, people=111_300),
-    ActivityPlan(
-        "liang-ai-jiuzhu",
-        "relief",
-        ("低收入「兩癌」婦女救助金發放",),
-        9,
-        people=190,
-        amount_yuan=1_120_000,
-        at_town=False,
-    ),
-    ActivityPlan("zhiwei-peixun", "training", ("執委培訓",), 296, people=21_700),
-]
-
-
-@dataclass(frozen=True)
-class StockPlan:
-    slug: str
-    name: str
-    unit: str
-    focus_area: str
-    program: str
-    value: int
-    total: int | None = None
-    total_label: str = ""
-
-
-STOCK_PLANS = [
-    # 167,275 of 439,042 rural households: a build rate of 38.1%.
-    StockPlan(
-        "courtyards",
-        "美麗庭院建成戶數",
-        "戶",
-        A.DEVELOPMENT,
-        "meili-tingyuan",
-        167_275,
-        total=439_042,
-        total_label="農戶總數",
-    ),
-    StockPlan("studios", "巧手創業工作室、暖心港灣", "個", A.DEVELOPMENT, "xiangcun-zhenxing", 8),
-    StockPlan("child-friendly", "兒童友好社區", "個", A.RIGHTS, "ertong-youhao", 25),
-    StockPlan("new-federations", "新領域婦聯組織", "個", A.REFORM, "xinlingyu-fulian", 220),
-    StockPlan("women-homes", "婦女微家", "個", A.REFORM, "xinlingyu-fulian", 11_046),
-    StockPlan("projects-led", "執委領辦項目", "個", A.REFORM, "zhiwei-peixun", 18_130),
-    StockPlan("deeds-done", "執委辦實事", "件", A.REFORM, "zhiwei-peixun", 20_215),
-    StockPlan(
-        "homes-upgraded", "省級婦女兒童家園規範提升", "個", A.REFORM, "funu-ertong-jiayuan", 13
+        "滨州市妇联",
+        "实施妇女儿童家园提质增效工程，推动省级家园规范提升。",
     ),
 ]
 
@@ -321,6 +219,7 @@ def load(context: DemoContext) -> int:
         programs[spec.slug] = Program.objects.create(
             slug=spec.slug,
             name=spec.name,
+            name_hant=spec.name_hant,
             name_en=spec.name_en,
             focus_area=spec.focus_area,
             year_start=context.year - 1,

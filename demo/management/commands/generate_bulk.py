@@ -1,15 +1,14 @@
 import re
 import time
 
-from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
-from django.utils.module_loading import import_string, module_has_submodule
 
-from core.bulk import BulkContext, bulk_marker_exists
-from core.demo import CITY
 from core.models import Region
+from demo.bulk.context import BulkContext, bulk_marker_exists
+from demo.context import CITY_CODE
+from demo.pieces import BULK
 
 
 def year_range(value: str) -> list[int]:
@@ -42,8 +41,13 @@ class Command(BaseCommand):
         parser.add_argument("--villages-per-town", type=int, default=40)
 
     def handle(self, *args, **options):
+        """Run the bulk pieces (demo.pieces.BULK) in order, in one transaction; ANALYZE after.
+
+        Loads the demo year first when the city is missing; refuses a database that holds
+        generated regions already, adding nothing.
+        """
         started = time.perf_counter()
-        if not Region.objects.filter(code=CITY[0]).exists():
+        if not Region.objects.filter(code=CITY_CODE).exists():
             self.stderr.write("The demo city is missing: running load_demo first.")
             call_command("load_demo", stdout=self.stdout)
         if bulk_marker_exists():
@@ -71,15 +75,12 @@ class Command(BaseCommand):
         )
         # One transaction: a run that fails leaves nothing behind, so it can simply be re-run.
         with transaction.atomic():
-            for app_config in apps.get_app_configs():
-                if not module_has_submodule(app_config.module, "bulk"):
-                    continue
-                generate = import_string(f"{app_config.name}.bulk.generate")
+            for label, generate in BULK:
                 try:
                     created = generate(context)
                 except RuntimeError as error:
                     raise CommandError(str(error)) from None
-                self.stdout.write(f"{app_config.label}: {created}")
+                self.stdout.write(f"{label}: {created}")
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # fresh planner statistics for the new rows

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0007_roles'),
-        ('honors', '0007_list_order_keys'),
+        ('honors', '0008_name_hant'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programs', '0005_history_authors_roles'),
+        ('programs', '0006_name_hant'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

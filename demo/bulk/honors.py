@@ -1,6 +1,6 @@
-"""Bulk honours and their recipients for benchmarks (see core/bulk.py).
+"""Bulk honours and their recipients for benchmarks (see demo/bulk/context.py).
 
-Titles, units, posts and deeds are the demo year's (honors/demo.py). About one
+Titles, units, posts and deeds are the demo year's (demo/honors.py). About one
 honour in seven goes to someone honoured before (another title, level or year),
 as the same people are honoured again over the years. Individuals get a
 well-formed invented ID number, unique in the table.
@@ -8,9 +8,9 @@ well-formed invented ID number, unique in the table.
 
 import datetime
 
-from core.bulk import RECOGNITION_STATUS_WEIGHTS, BulkContext, date_in
 from core.models import Level, Region, Status
-from honors.demo import (
+from demo.bulk.context import RECOGNITION_STATUS_WEIGHTS, BulkContext, date_in
+from demo.honors import (
     CITY_BODY,
     COLLECTIVE_PATTERNS,
     COMPANIES,
@@ -130,7 +130,7 @@ class _HonorMaker:
             Level.NATIONAL: (NATION_BODY, Channel.RECOMMENDED),
             Level.PROVINCIAL: (PROVINCE_BODY, Channel.RECOMMENDED),
             Level.CITY: (CITY_BODY, Channel.CONFERRED),
-            Level.COUNTY: (f"{county.name}婦聯", Channel.CONFERRED),
+            Level.COUNTY: (f"{county.name}妇联", Channel.CONFERRED),
         }[level]
         return Honor(
             title=title,
@@ -139,7 +139,7 @@ class _HonorMaker:
             region=region,
             channel=channel,
             conferring_body=body,
-            document_number=f"濱婦字〔{year}〕{month + 2}號" if level == Level.CITY else "",
+            document_number=f"滨妇字〔{year}〕{month + 2}号" if level == Level.CITY else "",
             recipient=recipient,
             unit=unit,
             post=post,
@@ -149,8 +149,8 @@ class _HonorMaker:
             notice_end=notice_start + datetime.timedelta(days=6)
             if status != Status.DRAFT
             else None,
-            objection_contact="濱州市婦聯組宣部 0543-3160000",
-            revoked_reason="經核實，事迹材料與實際情況不符。" if status == Status.REVOKED else "",
+            objection_contact="滨州市妇联组宣部 0543-3160000",
+            revoked_reason="经核实，事迹材料与实际情况不符。" if status == Status.REVOKED else "",
         )
 
     def recipient(self, title: HonorTitle, county: Region) -> Recipient:

@@ -1,17 +1,20 @@
-"""The demo year reproduces the 2022 report's figures from records (DOMAIN.md's table)."""
+"""The demo year reproduces the 2022 report's figures from records (DOMAIN.md's table),
+written in simplified characters with the official traditional forms of names beside them."""
 
 from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
 from django.db.models import Count, Q, Sum
+from opencc import OpenCC
 
 from core.models import Level, Region
-from families.models import Family
-from honors.models import Honor, Recipient
-from programs.models import Activity, Program, StockFigure
+from families.models import Family, FamilyTitle
+from honors.models import Honor, HonorTitle, Recipient
+from programs.models import Activity, Program, StockFigure, StockKind
+from reports.models import Figure
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_year")]
 
 YEAR = 2022
 HIGHER = [Level.PROVINCIAL, Level.NATIONAL]
@@ -115,8 +118,8 @@ def test_area5_reform():
 
 
 def test_the_federations_own_department_is_a_provincial_advanced_collective():
-    honor = Honor.objects.get(recipient__name="濱州市婦聯組宣部")
-    assert (honor.level, honor.title.name) == (Level.PROVINCIAL, "婦女兒童工作先進集體")
+    honor = Honor.objects.get(recipient__name="滨州市妇联组宣部")
+    assert (honor.level, honor.title.name) == (Level.PROVINCIAL, "妇女儿童工作先进集体")
 
 
 def test_region_tree_has_the_seven_divisions_and_two_zones_with_their_codes():
@@ -163,3 +166,66 @@ def test_demo_published_programs_span_all_five_focus_areas():
     areas = Program.objects.public().aggregate(n=Count("focus_area", distinct=True))["n"]
     assert areas == 5
     assert not Activity.objects.filter(~Q(program__is_published=True)).exists()
+
+
+# --- the script: simplified as the federation writes, traditional forms typed beside names
+
+_to_simplified = OpenCC("t2s")
+
+
+def simplified_already(value: str) -> bool:
+    return _to_simplified.convert(value) == value
+
+
+def test_every_string_the_demo_writes_is_simplified():
+    stored = [
+        *Region.objects.values_list("name", flat=True),
+        *HonorTitle.objects.values_list("name", flat=True),
+        *FamilyTitle.objects.values_list("name", flat=True),
+        *Program.objects.values_list("name", "lead_unit", "partner_units", "description"),
+        *Activity.objects.values_list("title", flat=True).distinct(),
+        *Recipient.objects.values_list("name", flat=True),
+        *Honor.objects.values_list("unit", "post", "deeds", "conferring_body", "document_number"),
+        *Family.objects.values_list("name", "members", "story", "address", "conferring_body"),
+        *StockKind.objects.values_list("name", "unit", "total_label"),
+        *Figure.objects.values_list("label", "unit", "phrase"),
+    ]
+    values = [v for row in stored for v in (row if isinstance(row, tuple) else (row,)) if v]
+    assert len(values) > 20_000
+    assert [v for v in values if not simplified_already(v)] == []
+    assert Region.objects.get(code="371602").name == "滨城区"
+
+
+def test_names_never_pass_through_a_converter():
+    # s2t turns the surnames 于, 余, 范, 游 into 於, 餘, 範, 遊 (the old demo's 餘金鳳, 遊晨).
+    names = [
+        *Family.objects.values_list("name", flat=True),
+        *Recipient.objects.filter(kind="individual").values_list("name", flat=True),
+    ]
+    surnames = {name[0] for name in names}
+    assert {"于", "余", "范"} <= surnames
+    assert not {"於", "餘", "範", "遊", "鍾", "幹"} & surnames
+
+
+def test_region_and_title_names_carry_their_official_traditional_form():
+    regions = dict(Region.objects.values_list("name", "name_hant"))
+    assert regions["沾化区"] == "沾化區"  # not 霑化區, as s2t writes it
+    assert regions["滨城区"] == "濱城區"
+    assert regions["邹平市"] == "鄒平市"
+    assert regions["滨州市"] == "濱州市"
+    assert HonorTitle.objects.get(slug="sanba-hongqishou").name_hant == "三八紅旗手"
+    assert FamilyTitle.objects.get(slug="hao-xifu").name_hant == "好媳婦"
+    assert Program.objects.get(slug="chufeng").name_hant == "「雛鳳」計劃"
+    assert Figure.objects.get(label="少儿公益托管班").label_hant == "少兒公益託管班"
+    for model, field in [
+        (Region, "name_hant"),
+        (HonorTitle, "name_hant"),
+        (FamilyTitle, "name_hant"),
+        (Program, "name_hant"),
+        (Figure, "label_hant"),
+    ]:
+        assert not model.objects.filter(**{field: ""}).exists(), model
+        # The traditional form is the same name: it reads back to the simplified one
+        # (except for quotation marks, which each script writes its own way).
+        for name, hant in model.objects.values_list(field.removesuffix("_hant"), field):
+            assert _to_simplified.convert(hant).replace("「", "“").replace("」", "”") == name

@@ -5,13 +5,13 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from core.bulk import BulkContext
 from core.models import Region
+from demo.bulk.context import BulkContext
 from families.models import Family
 from honors.models import Honor
 from programs.models import Activity
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_year")]
 
 SMALL = [
     "--families=300",

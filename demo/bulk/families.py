@@ -1,6 +1,6 @@
-"""Bulk families for benchmarks: role models across the tree and years (see core/bulk.py).
+"""Bulk families for benchmarks: role models across the tree and years (see demo/bulk/context.py).
 
-The titles, levels, stories and members are the demo year's (families/demo.py),
+The titles, levels, stories and members are the demo year's (demo/families.py),
 spread over every village of the widened tree and over the years asked for,
 later years having more. Most records are conferred; the rest are at the other
 workflow stages, each with the fields its stage needs.
@@ -8,12 +8,12 @@ workflow stages, each with the fields its stage needs.
 
 import datetime
 
-from core.bulk import RECOGNITION_STATUS_WEIGHTS, BulkContext, date_in
 from core.models import Level, Status
-from families.demo import BODIES, COURTYARD_STORY, MEMBERS, ROLE_MODELS, STORIES, TITLES, _tier
+from demo.bulk.context import RECOGNITION_STATUS_WEIGHTS, BulkContext, date_in
+from demo.families import BODIES, COURTYARD_STORY, MEMBERS, ROLE_MODELS, STORIES, TITLES, _tier
 from families.models import Family, FamilyTitle, FamilyType
 
-# The courtyard campaign (美麗庭院) started in 2018.
+# The courtyard campaign (美丽庭院) started in 2018.
 COURTYARDS_FROM = 2018
 COURTYARD_SHARE = 0.15
 
@@ -73,14 +73,14 @@ def generate(context: BulkContext) -> int:
                 conferring_body=BODIES[level].format(county=county.name),
                 story=story,
                 phone=names.phone(),
-                address=f"{county.name}{town.name}{village.name}{rng.randrange(1, 300)}號",
+                address=f"{county.name}{town.name}{village.name}{rng.randrange(1, 300)}号",
                 status=status,
                 notice_start=notice_start if status != Status.DRAFT else None,
                 notice_end=notice_start + datetime.timedelta(days=6)
                 if status != Status.DRAFT
                 else None,
-                objection_contact=f"{county.name}婦聯 0543-{rng.randrange(10**7):07d}",
-                revoked_reason="經核實，事迹材料與實際情況不符。"
+                objection_contact=f"{county.name}妇联 0543-{rng.randrange(10**7):07d}",
+                revoked_reason="经核实，事迹材料与实际情况不符。"
                 if status == Status.REVOKED
                 else "",
             )

@@ -1,24 +1,25 @@
-"""The demo year's families: about 11,700 最美家庭, 好媳婦, 好婆婆 and other role models,
-and the 2,000 city-level 美麗庭院示範戶 of the courtyard campaign.
+"""The demo year's families: about 11,700 最美家庭, 好媳妇, 好婆婆 and other role models,
+and the 2,000 city-level 美丽庭院示范户 of the courtyard campaign.
 
 Households and members are invented (seeded names, villages from the region
 tree); private fields hold well-formed but fictitious values.
 """
 
-from core.demo import PHOTOS_PER_APP, DemoContext
 from core.models import Level, Status
+from demo.context import PHOTOS_PER_APP, DemoContext
 from families.models import Family, FamilyPhoto, FamilyTitle, FamilyType, Tier
 
+# The official traditional forms are typed beside the names (FamilyTitle.name_hant).
 TITLES = [
-    # slug, name, household?, rank
-    ("zuimei-jiating", "最美家庭", True, 10),
-    ("hao-xifu", "好媳婦", False, 20),
-    ("hao-popo", "好婆婆", False, 30),
-    ("wenming-jiating", "文明家庭", True, 40),
-    ("meili-tingyuan-shifanhu", "美麗庭院示範戶", True, 50),
+    # slug, name, traditional name, household?, rank
+    ("zuimei-jiating", "最美家庭", "最美家庭", True, 10),
+    ("hao-xifu", "好媳妇", "好媳婦", False, 20),
+    ("hao-popo", "好婆婆", "好婆婆", False, 30),
+    ("wenming-jiating", "文明家庭", "文明家庭", True, 40),
+    ("meili-tingyuan-shifanhu", "美丽庭院示范户", "美麗庭院示範戶", True, 50),
 ]
 
-# 11,712 role models (the report's 1.17萬戶(人)), by title and level.
+# 11,712 role models (the report's 1.17万户(人)), by title and level.
 ROLE_MODELS = [
     ("zuimei-jiating", Level.COUNTY, 6_400),
     ("zuimei-jiating", Level.CITY, 1_600),
@@ -33,23 +34,23 @@ ROLE_MODELS = [
 COURTYARDS = ("meili-tingyuan-shifanhu", Level.CITY, 2_000)
 
 BODIES = {
-    Level.NATIONAL: "全國婦聯",
-    Level.PROVINCIAL: "山東省婦聯",
-    Level.CITY: "濱州市婦聯",
-    Level.COUNTY: "{county}婦聯",
+    Level.NATIONAL: "全国妇联",
+    Level.PROVINCIAL: "山东省妇联",
+    Level.CITY: "滨州市妇联",
+    Level.COUNTY: "{county}妇联",
 }
-MEMBERS = ["丈夫、公婆、一子一女", "丈夫、兒子、兒媳、孫女", "丈夫、一女", "愛人、父母、兩個兒子"]
+MEMBERS = ["丈夫、公婆、一子一女", "丈夫、儿子、儿媳、孙女", "丈夫、一女", "爱人、父母、两个儿子"]
 STORIES = {
-    FamilyType.FILIAL: "照顧癱瘓在床的婆婆{n}年如一日，端水餵飯、擦洗翻身，鄰里稱讚。",
-    FamilyType.EDUCATION: "重視家庭教育，言傳身教，{n}個子女都成長為有用之才。",
-    FamilyType.GREEN: "堅持垃圾分類、庭院綠化，帶動周邊{n}戶鄰居建設美麗庭院。",
-    FamilyType.INTEGRITY: "家中{n}人在公職崗位，恪守清廉家風，以廉養德。",
-    FamilyType.THRIFT: "勤儉持家，發展庭院經濟，年增收{n}萬元。",
-    FamilyType.NEIGHBOURLY: "熱心幫扶鄰里，{n}年來義務接送村裡留守兒童上學。",
-    FamilyType.DEVOTION: "夫妻二人紮根鄉村教育{n}年，愛崗敬業。",
-    FamilyType.VOLUNTEER: "全家參加志願服務，累計服務{n}餘小時。",
+    FamilyType.FILIAL: "照顾瘫痪在床的婆婆{n}年如一日，端水喂饭、擦洗翻身，邻里称赞。",
+    FamilyType.EDUCATION: "重视家庭教育，言传身教，{n}个子女都成长为有用之才。",
+    FamilyType.GREEN: "坚持垃圾分类、庭院绿化，带动周边{n}户邻居建设美丽庭院。",
+    FamilyType.INTEGRITY: "家中{n}人在公职岗位，恪守清廉家风，以廉养德。",
+    FamilyType.THRIFT: "勤俭持家，发展庭院经济，年增收{n}万元。",
+    FamilyType.NEIGHBOURLY: "热心帮扶邻里，{n}年来义务接送村里留守儿童上学。",
+    FamilyType.DEVOTION: "夫妻二人扎根乡村教育{n}年，爱岗敬业。",
+    FamilyType.VOLUNTEER: "全家参加志愿服务，累计服务{n}余小时。",
 }
-COURTYARD_STORY = "庭院整潔美觀，種植瓜果蔬菜，發展庭院經濟。"
+COURTYARD_STORY = "庭院整洁美观，种植瓜果蔬菜，发展庭院经济。"
 
 
 def load(context: DemoContext) -> int:
@@ -59,8 +60,10 @@ def load(context: DemoContext) -> int:
     gen = context.generator("families")
     rng = gen.rng
     titles = {
-        slug: FamilyTitle.objects.create(slug=slug, name=name, is_household=household, rank=rank)
-        for slug, name, household, rank in TITLES
+        slug: FamilyTitle.objects.create(
+            slug=slug, name=name, name_hant=name_hant, is_household=household, rank=rank
+        )
+        for slug, name, name_hant, household, rank in TITLES
     }
     families: list[Family] = []
     seen: set[tuple] = set()
@@ -110,11 +113,11 @@ def load(context: DemoContext) -> int:
 
 def _address(context: DemoContext, village, number: int) -> str:
     county, town = context.ancestor(village, 1), context.ancestor(village, 2)
-    return f"{county.name}{town.name}{village.name}{number}號"
+    return f"{county.name}{town.name}{village.name}{number}号"
 
 
 def _tier(rng, slug: str, level: str) -> str:
-    """City-level 最美家庭 are listed as 標兵, 稱號 or 提名; other lists have no tier."""
+    """City-level 最美家庭 are listed as 标兵, 称号 or 提名; other lists have no tier."""
     if slug != "zuimei-jiating" or level != Level.CITY:
         return ""
     return rng.choices([Tier.MODEL, Tier.TITLE, Tier.NOMINEE], weights=[1, 6, 3])[0]

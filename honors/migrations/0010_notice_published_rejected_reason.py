@@ -21,7 +21,7 @@ def published_when_notice_began(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('honors', '0008_recipient_entered_region'),
+        ('honors', '0009_recipient_entered_region'),
     ]
 
     operations = [

@@ -21,7 +21,7 @@ def published_when_notice_began(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('families', '0007_list_order_keys'),
+        ('families', '0008_name_hant'),
     ]
 
     operations = [

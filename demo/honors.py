@@ -1,27 +1,36 @@
-"""The demo year's honours: the 2022 report's 三八紅旗 lists and the other titles it counts.
+"""The demo year's honours: the 2022 report's 三八红旗 lists and the other titles it counts.
 
 Every recipient is invented: names from a seeded generator, units from the
-region tree. The counts are the report's: 11 三八紅旗 honours at provincial
+region tree. The counts are the report's: 11 三八红旗 honours at provincial
 level or higher recommended by the federation, 180 conferred at city level,
-40 最美基層婦聯人 and 組織, 20 巾幗科技創新之星, 20 精品村, 30 標桿村, and the
+40 最美基层妇联人 and 组织, 20 巾帼科技创新之星, 20 精品村, 30 标杆村, and the
 collective honour the federation's own department received.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from core.demo import PHOTOS_PER_APP, DemoContext, Generator
 from core.models import Level, Region, Status
+from demo.context import PHOTOS_PER_APP, DemoContext, Generator
 from honors.models import Channel, Honor, HonorTitle, Recipient, RecipientKind
 
 IND, COL = RecipientKind.INDIVIDUAL, RecipientKind.COLLECTIVE
 
+# The official traditional forms are typed beside the names (HonorTitle.name_hant).
 TITLES = [
-    # slug, name, recipient kind, list rank, English name
-    ("sanba-hongqishou", "三八紅旗手", IND, 10, "March 8th Red-Banner Pacesetter"),
-    ("sanba-hongqi-jiti", "三八紅旗集體", COL, 20, "March 8th Red-Banner Collective"),
+    # slug, name, traditional name, recipient kind, list rank, English name
+    ("sanba-hongqishou", "三八红旗手", "三八紅旗手", IND, 10, "March 8th Red-Banner Pacesetter"),
+    (
+        "sanba-hongqi-jiti",
+        "三八红旗集体",
+        "三八紅旗集體",
+        COL,
+        20,
+        "March 8th Red-Banner Collective",
+    ),
     (
         "zuimei-jiceng-fulianren",
+        "最美基层妇联人",
         "最美基層婦聯人",
         IND,
         30,
@@ -29,14 +38,23 @@ TITLES = [
     ),
     (
         "zuimei-jiceng-fulian-zuzhi",
+        "最美基层妇联组织",
         "最美基層婦聯組織",
         COL,
         40,
         "Most Beautiful Grassroots Federation",
     ),
-    ("keji-chuangxin-zhixing", "巾幗科技創新之星", IND, 50, "Women's Science and Innovation Star"),
+    (
+        "keji-chuangxin-zhixing",
+        "巾帼科技创新之星",
+        "巾幗科技創新之星",
+        IND,
+        50,
+        "Women's Science and Innovation Star",
+    ),
     (
         "huanghe-renjia-jingpincun",
+        "“黄河人家”精品村",
         "「黃河人家」精品村",
         COL,
         60,
@@ -44,13 +62,15 @@ TITLES = [
     ),
     (
         "meili-tingyuan-biaogancun",
-        "美麗庭院標桿村",
+        "美丽庭院标杆村",
+        "美麗庭院標杆村",
         COL,
         70,
         "Beautiful Courtyard Benchmark Village",
     ),
     (
         "funu-ertong-xianjin-jiti",
+        "妇女儿童工作先进集体",
         "婦女兒童工作先進集體",
         COL,
         80,
@@ -58,35 +78,35 @@ TITLES = [
     ),
 ]
 
-CITY_BODY = "濱州市婦聯"
-PROVINCE_BODY = "山東省婦聯"
-NATION_BODY = "全國婦聯"
+CITY_BODY = "滨州市妇联"
+PROVINCE_BODY = "山东省妇联"
+NATION_BODY = "全国妇联"
 
 POSTS_BY_UNIT = [
-    ("{county}{town}婦聯", ["主席", "副主席", "執委"]),
-    ("{county}人民醫院", ["護士長", "主任醫師", "婦產科主任"]),
-    ("{county}第一實驗學校", ["教師", "副校長", "班主任"]),
-    ("{county}{town}{village}", ["黨支部書記", "婦聯主席", "村委會委員"]),
-    ("{county}市場監督管理局", ["科長", "副局長"]),
-    ("{county}人民法院", ["審判員", "家事審判庭庭長"]),
-    ("濱州{company}有限公司", ["總經理", "技術總監", "車間主任"]),
+    ("{county}{town}妇联", ["主席", "副主席", "执委"]),
+    ("{county}人民医院", ["护士长", "主任医师", "妇产科主任"]),
+    ("{county}第一实验学校", ["教师", "副校长", "班主任"]),
+    ("{county}{town}{village}", ["党支部书记", "妇联主席", "村委会委员"]),
+    ("{county}市场监督管理局", ["科长", "副局长"]),
+    ("{county}人民法院", ["审判员", "家事审判庭庭长"]),
+    ("滨州{company}有限公司", ["总经理", "技术总监", "车间主任"]),
 ]
-COMPANIES = ["魯北化工", "渤海新材料", "黃河紡織", "綠源食品", "華信電子", "沃豐農業"]
+COMPANIES = ["鲁北化工", "渤海新材料", "黄河纺织", "绿源食品", "华信电子", "沃丰农业"]
 COLLECTIVE_PATTERNS = [
-    "{county}{town}婦聯",
-    "{county}人民醫院婦產科",
-    "{county}人民檢察院第二檢察部",
-    "{county}{town}{village}婦聯",
-    "濱州{company}有限公司研發中心",
-    "{county}第一實驗學校教研組",
+    "{county}{town}妇联",
+    "{county}人民医院妇产科",
+    "{county}人民检察院第二检察部",
+    "{county}{town}{village}妇联",
+    "滨州{company}有限公司研发中心",
+    "{county}第一实验学校教研组",
 ]
-MINORITIES = ["回族", "滿族", "蒙古族"]
+MINORITIES = ["回族", "满族", "蒙古族"]
 DEEDS = [
-    "紮根基層二十年，帶領婦女發展特色種植，幫助{n}名婦女增收致富。",
-    "創新開展「婦女微家」活動，組織志願服務{n}餘場次，深受群眾好評。",
-    "立足崗位、勇於創新，帶領團隊攻克技術難題{n}項。",
-    "熱心公益，資助困境兒童{n}名，傳遞巾幗溫暖。",
-    "在疫情防控中衝鋒在前，連續奮戰{n}天，守護群眾健康。",
+    "扎根基层二十年，带领妇女发展特色种植，帮助{n}名妇女增收致富。",
+    "创新开展“妇女微家”活动，组织志愿服务{n}余场次，深受群众好评。",
+    "立足岗位、勇于创新，带领团队攻克技术难题{n}项。",
+    "热心公益，资助困境儿童{n}名，传递巾帼温暖。",
+    "在疫情防控中冲锋在前，连续奋战{n}天，守护群众健康。",
 ]
 
 
@@ -115,7 +135,7 @@ PLANS = [
 
 # Figures rolled up by county need to know which counties had how many; the
 # city's own department is honoured at city level.
-OWN_DEPARTMENT = "濱州市婦聯組宣部"
+OWN_DEPARTMENT = "滨州市妇联组宣部"
 
 
 def load(context: DemoContext) -> int:
@@ -125,9 +145,14 @@ def load(context: DemoContext) -> int:
     gen = context.generator("honors")
     titles = {
         slug: HonorTitle.objects.create(
-            slug=slug, name=name, recipient_kind=kind, rank=rank, name_en=name_en
+            slug=slug,
+            name=name,
+            name_hant=name_hant,
+            recipient_kind=kind,
+            rank=rank,
+            name_en=name_en,
         )
-        for slug, name, kind, rank, name_en in TITLES
+        for slug, name, name_hant, kind, rank, name_en in TITLES
     }
     builder = _HonorBuilder(gen, context)
     for plan in PLANS:
@@ -207,7 +232,7 @@ class _HonorBuilder:
             title,
             Level.PROVINCIAL,
             Channel.RECOMMENDED,
-            "中共山東省委、山東省人民政府",
+            "中共山东省委、山东省人民政府",
             2,
             recipient,
             self.context.city,
@@ -230,7 +255,7 @@ class _HonorBuilder:
             region=region,
             channel=channel,
             conferring_body=body,
-            document_number=f"濱婦字〔{self.context.year}〕{month + 2}號"
+            document_number=f"滨妇字〔{self.context.year}〕{month + 2}号"
             if body == CITY_BODY
             else "",
             recipient=recipient,
@@ -240,7 +265,7 @@ class _HonorBuilder:
             status=Status.CONFERRED,
             notice_start=notice_start,
             notice_end=notice_start + datetime.timedelta(days=6),
-            objection_contact="濱州市婦聯組宣部 0543-3160000",
+            objection_contact="滨州市妇联组宣部 0543-3160000",
         )
         self.honors.append(honor)
 

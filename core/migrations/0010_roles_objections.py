@@ -11,11 +11,11 @@ class Migration(migrations.Migration):
     """The roles again, now that reviewers settle objections (core.apps)."""
 
     dependencies = [
-        ("core", "0008_calendarday_objection"),
-        ("honors", "0009_notice_published_rejected_reason"),
-        ("families", "0008_notice_published_rejected_reason"),
-        ("programs", "0006_stock_figures_published"),
-        ("reports", "0002_english_label_and_unit"),
+        ("core", "0009_calendarday_objection"),
+        ("honors", "0010_notice_published_rejected_reason"),
+        ("families", "0009_notice_published_rejected_reason"),
+        ("programs", "0007_stock_figures_published"),
+        ("reports", "0003_label_hant"),
     ]
 
     operations = [migrations.RunPython(sync, migrations.RunPython.noop)]

@@ -1,14 +1,15 @@
-"""Bulk activities for benchmarks: the demo's activity plans over the years (see core/bulk.py).
+"""Bulk activities for benchmarks: the demo's activity plans over the years.
 
-Each activity follows one of the demo year's plans (programs/demo.py), drawn in
+Each activity follows one of the demo year's plans (demo/plans.py), drawn in
 proportion to its number of events, at a town (or a county, as the plan says),
 on a day of one of the years, with figures around the plan's mean per event.
 """
 
 from decimal import Decimal
 
-from core.bulk import BulkContext, date_in
-from programs.demo import ACTIVITY_PLANS, PROGRAMS
+from demo.bulk.context import BulkContext, date_in
+from demo.plans import ACTIVITY_PLANS
+from demo.programs import PROGRAMS
 from programs.models import Activity, Program
 
 
