@@ -82,7 +82,7 @@ class Family(Recognition):
     id_number = models.CharField(
         _("身份证号码"), max_length=18, blank=True, validators=[validate_id_number]
     )
-    stroke_key = models.CharField(max_length=64, editable=False)
+    stroke_key = models.CharField(max_length=128, editable=False)
     pinyin_key = models.CharField(max_length=255, editable=False)
     search_text = models.TextField(editable=False, blank=True)
     # A copy of the title's rank, so the official order is one index on this table.

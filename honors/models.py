@@ -78,7 +78,7 @@ class Recipient(models.Model):
         _("身份证号码"), max_length=18, blank=True, validators=[validate_id_number]
     )
     phone = models.CharField(_("联系电话"), max_length=20, blank=True, validators=[validate_phone])
-    stroke_key = models.CharField(max_length=64, editable=False, db_index=True)
+    stroke_key = models.CharField(max_length=128, editable=False, db_index=True)
     pinyin_key = models.CharField(max_length=255, editable=False)
     search_text = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
@@ -177,7 +177,7 @@ class Honor(Recognition):
     # Copies of the title's rank and the recipient's stroke key, so that the official
     # order is one index on this table instead of a sort of every row on each request.
     title_rank = models.PositiveSmallIntegerField(editable=False, default=0)
-    stroke_key = models.CharField(max_length=64, editable=False, blank=True)
+    stroke_key = models.CharField(max_length=128, editable=False, blank=True)
 
     history = HistoricalRecords()
 
