@@ -16,7 +16,8 @@ def by_strokes(names, convention=GAP):
 
 def test_counted_on_the_simplified_form_of_a_traditional_name() -> None:
     # 劉 has 15 strokes, 刘 6: the simplified roll printed 劉曉慶 twelve places from 刘晓红.
-    assert by_strokes(["刘晓红", "岳丽华", "劉曉慶", "王芳"]) == ["王芳", "劉曉慶", "刘晓红", "岳丽华"]
+    names = ["刘晓红", "岳丽华", "劉曉慶", "王芳"]
+    assert by_strokes(names) == ["王芳", "劉曉慶", "刘晓红", "岳丽华"]
 
 
 def test_fewer_surname_strokes_first_whatever_the_code_point() -> None:
