@@ -119,6 +119,8 @@ SURNAME_PINYIN: Final[dict[str, str]] = {
     "隗": "wei",
     "藏": "zang",
     "角": "jue",
+    "乐": "yue",
+    "樂": "yue",
     # pypinyin currently reads these correctly; they are pinned because they
     # are polyphonic and a dictionary update must not reorder a printed list.
     "尉迟": "yu chi",

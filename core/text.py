@@ -17,6 +17,7 @@ from typing import Final
 
 from pypinyin import Style, lazy_pinyin
 
+from core.pinyin import name_pinyin, pinyin_search_text
 from core.script import fold_variants
 from core.strokes import (
     GAP,
@@ -48,8 +49,10 @@ __all__ = [
     "STROKE_TABLE_PATH",
     "SURNAME_PINYIN",
     "UNKNOWN_STROKES",
+    "name_pinyin",
     "normalize_for_search",
     "pad_name",
+    "pinyin_search_text",
     "pinyin_sort_key",
     "report_number",
     "search_words",
