@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import text
-from core.models import Photo, Recognition
+from core.models import NAME_ORDER_HELP, NameOrder, Photo, Recognition
+from core.rekey import recompute
 from core.validators import validate_id_number, validate_phone
 
 
@@ -21,6 +22,13 @@ class FamilyTitle(models.Model):
         _("授予家庭"), default=True, help_text=_("授予整个家庭为是；授予家庭成员个人为否。")
     )
     rank = models.PositiveSmallIntegerField(_("名单顺序"), default=100)
+    name_order = models.CharField(
+        _("姓名排序"),
+        max_length=8,
+        choices=NameOrder.choices,
+        default=NameOrder.SURNAME,
+        help_text=NAME_ORDER_HELP,
+    )
 
     class Meta:
         verbose_name = _("家庭称号")
@@ -31,9 +39,17 @@ class FamilyTitle(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        stored = FamilyTitle.objects.filter(pk=self.pk).values_list("name_order", flat=True)
+        previous = stored.first() if self.pk else None
         super().save(*args, **kwargs)
-        # Families keep a copy of the rank for their indexed order.
+        # Families keep a copy of the rank for their indexed order, and a key by its order.
         self.families.exclude(title_rank=self.rank).update(title_rank=self.rank)
+        if previous is not None and previous != self.name_order:
+
+            def rekey(family):
+                family.stroke_key = text.stroke_sort_key(family.name, self.name_order)
+
+            recompute(self.families.all(), ["stroke_key"], rekey)
 
     @property
     def count_unit(self) -> str:
@@ -139,7 +155,7 @@ class Family(Recognition):
         """Fill the sort and search columns; bulk writers call this before bulk_create."""
         self.name = self.name.strip()
         self.title_rank = self.title.rank
-        self.stroke_key = text.stroke_sort_key(self.name)
+        self.stroke_key = text.stroke_sort_key(self.name, self.title.name_order)
         self.pinyin_key = text.pinyin_sort_key(self.name)[:255]
         parts = [self.name, self.title.name, self.members, self.story]
         self.search_text = text.normalize_for_search(" ".join(p for p in parts if p))

@@ -8,7 +8,8 @@ from simple_history.models import HistoricalRecords
 
 from core import text
 from core.images import ThumbnailedImageField
-from core.models import Recognition, photo_upload_to
+from core.models import NAME_ORDER_HELP, NameOrder, Recognition, photo_upload_to
+from core.rekey import recompute
 from core.validators import validate_id_number, validate_phone
 
 
@@ -27,6 +28,13 @@ class HonorTitle(models.Model):
     rank = models.PositiveSmallIntegerField(
         _("名单顺序"), default=100, help_text=_("数字小的称号在名单中排在前面。")
     )
+    name_order = models.CharField(
+        _("姓名排序"),
+        max_length=8,
+        choices=NameOrder.choices,
+        default=NameOrder.SURNAME,
+        help_text=NAME_ORDER_HELP,
+    )
     description = models.TextField(_("说明"), blank=True)
 
     class Meta:
@@ -38,9 +46,17 @@ class HonorTitle(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        stored = HonorTitle.objects.filter(pk=self.pk).values_list("name_order", flat=True)
+        previous = stored.first() if self.pk else None
         super().save(*args, **kwargs)
-        # Honours keep a copy of the rank for their indexed order.
+        # Honours keep a copy of the rank and of the name's key for their indexed order.
         self.honors.exclude(title_rank=self.rank).update(title_rank=self.rank)
+        if previous is not None and previous != self.name_order:
+
+            def rekey(honor):
+                honor.stroke_key = text.stroke_sort_key(honor.recipient.name, self.name_order)
+
+            recompute(self.honors.select_related("recipient"), ["stroke_key"], rekey)
 
     @property
     def count_unit(self) -> str:
@@ -120,15 +136,18 @@ class Recipient(models.Model):
     def save(self, *args, **kwargs):
         self.derive_keys()
         super().save(*args, **kwargs)
-        # A renamed recipient: her honours' copies of the name's keys follow.
-        for honor in self.honors.select_related("title").exclude(stroke_key=self.stroke_key):
-            honor.recipient = self
-            honor.save()
+        # A renamed recipient: her honours' copies of the name's keys follow (each by its
+        # title's order, so they need not equal this one).
+        for honor in self.honors.select_related("title"):
+            if honor.stroke_key != text.stroke_sort_key(self.name, honor.title.name_order):
+                honor.recipient = self
+                honor.save()
 
     def derive_keys(self) -> None:
         """Fill the sort and search columns; bulk writers call this before bulk_create."""
         self.name = self.name.strip()
-        # Collectives sort by their full name the same way, character by character.
+        # Collectives get a key too, so mixed admin lists have a stable order; official
+        # lists order them by region and as entered instead (core/rolls.py).
         self.stroke_key = text.stroke_sort_key(self.name)
         self.pinyin_key = text.pinyin_sort_key(self.name)[:255]
         self.search_text = text.normalize_for_search(self.name)
@@ -224,6 +243,6 @@ class Honor(Recognition):
         """The derived columns: the official-order keys, and the normalised text the public
         search matches (name, unit, post, title, deeds). Bulk writers call this too."""
         self.title_rank = self.title.rank
-        self.stroke_key = self.recipient.stroke_key
+        self.stroke_key = text.stroke_sort_key(self.recipient.name, self.title.name_order)
         parts = [self.recipient.name, self.unit, self.post, self.title.name, self.deeds]
         self.search_text = text.normalize_for_search(" ".join(p for p in parts if p))
