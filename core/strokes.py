@@ -137,6 +137,7 @@ def _unit(char: str) -> str:
     return _encode_count(count) + "".join(pairs)
 
 
+@functools.lru_cache(maxsize=65536)
 def _code_point(char: str) -> str:
     value, digits = ord(char), []
     for _ in range(_CODE_POINT_DIGITS):
