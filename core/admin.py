@@ -57,10 +57,10 @@ class NormalizedSearchMixin:
     search_fields = ["search_text"]
 
     def get_search_results(self, request, queryset: QuerySet, search_term: str):
-        term = text.normalize_for_search(search_term)
-        if not term:
+        words = text.search_words(search_term)
+        if not words:
             return queryset, False
-        for word in term.split():
+        for word in words:
             queryset = queryset.filter(search_text__contains=word)
         return queryset, False
 

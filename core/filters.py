@@ -73,7 +73,7 @@ class SearchFilter(django_filters.CharFilter):
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
-        for word in text.normalize_for_search(value or "").split():
+        for word in text.search_words(value or ""):
             qs = qs.filter(**{f"{self.field_name}__contains": word})
         return qs
 

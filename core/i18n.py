@@ -2,15 +2,20 @@
 visitor's script.
 
 Interface strings come from the catalogues in locale/. Content (names, units, deeds)
-is stored as staff typed it, in either script; it is converted for display only, with
-OpenCC's phrase-aware converters, and never written back.
+is stored as staff typed it, in either script; it is converted for display only and
+never written back: running text with OpenCC's phrase-aware converters, the names a
+template marks (``name_html``, the ``name`` filter) by the one-to-one rule of
+core/script.py, so 于蓝 stays 于蓝 on /zh-hant/ and 乾红梅 stays 乾红梅 in simplified.
 """
 
 import functools
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import format_html
 from opencc import OpenCC
+
+from core import script
 
 # Per language, the conversion applied to public pages' HTML (None: leave as stored).
 SCRIPT_CONVERSIONS = {"zh-hans": "t2s", "zh-hant": "s2t"}
@@ -26,18 +31,41 @@ def converter(config: str) -> OpenCC:
 KEEP_START, KEEP_END = "<!--keep-script-->", "<!--/keep-script-->"
 
 
+# A proper name inside a page's body (a person, collective or unit): converted by the
+# one-to-one name rule, never by phrases. HTML comments, so a page that is not converted
+# (English) shows the name as it is; never put them in <title> or an attribute.
+NAME_START, NAME_END = "<!--name-->", "<!--/name-->"
+
+
+def name_html(name) -> str:
+    """A name, escaped and marked for the one-to-one conversion (see NAME_START)."""
+    if not name:
+        return ""
+    return format_html(NAME_START + "{}" + NAME_END, name)
+
+
 def to_visitor_script(text: str, language: str | None = None) -> str:
-    config = SCRIPT_CONVERSIONS.get(language or translation.get_language() or "")
+    language = language or translation.get_language() or ""
+    config = SCRIPT_CONVERSIONS.get(language)
     if not config:
         return text
     convert = converter(config).convert
+
+    def convert_outside_names(chunk: str) -> str:
+        pieces = chunk.split(NAME_START)
+        parts = [convert(pieces[0])]
+        for piece in pieces[1:]:
+            name, sep, rest = piece.partition(NAME_END)
+            parts.append(NAME_START + script.name_in_script(name, language) + sep + convert(rest))
+        return "".join(parts)
+
     parts = []
     for index, chunk in enumerate(text.split(KEEP_START)):
         if index == 0:
-            parts.append(convert(chunk))
+            parts.append(convert_outside_names(chunk))
             continue
         kept, _sep, rest = chunk.partition(KEEP_END)
-        parts.append(KEEP_START + kept + KEEP_END + convert(rest))
+        parts.append(KEEP_START + kept + KEEP_END + convert_outside_names(rest))
     return "".join(parts)
 
 

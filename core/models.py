@@ -135,6 +135,19 @@ class Level(models.TextChoices):
     COUNTY = "county", _("县级")
 
 
+class NameOrder(models.TextChoices):
+    """How a title's list orders people's names (core/strokes.py)."""
+
+    SURNAME = text.GAP, _("按姓氏笔画")
+    FULL_NAME = text.NO_GAP, _("按姓名笔画")
+
+
+NAME_ORDER_HELP = _(
+    "按姓氏笔画：同姓者单名在前（王伟在王书茂前），党代会、妇联名单的排法；"
+    "按姓名笔画：逐字比较笔画，不计空格（人大代表名单的排法）。"
+)
+
+
 class Status(models.TextChoices):
     """Where a nominated honour or family stands; only CONFERRED is public."""
 

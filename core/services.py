@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from core import scoping
 from core.models import Status
+from core.rekey import recompute
 
 RESTORE_REASON = "从历史记录恢复"
 # What a record may be written with outside the workflow's steps: the editor's own states.
@@ -102,20 +103,17 @@ def delete_record(record, *, user, reason: str = "") -> None:
     record.delete()
 
 
-def rederive(queryset, fields: list[str], *, assign=None, batch_size: int = 1000) -> None:
-    """Derive the keys of every record of `queryset` again and store `fields`, in batches:
-    for the rows that copy another's keys (a renamed title's honours, say). Derived columns
-    only, so no history rows."""
-    model, batch = queryset.model, []
-    for record in queryset.iterator(chunk_size=batch_size):
+def rederive(queryset, fields: list[str], *, assign=None) -> None:
+    """Derive the keys of every record of `queryset` again and store `fields`, in batches
+    (core.rekey): for the rows that copy another's keys (a renamed title's honours, say).
+    Derived columns only, so no history rows."""
+
+    def derive(record):
         if assign is not None:
             assign(record)
         record.derive_keys()
-        batch.append(record)
-        if len(batch) == batch_size:
-            model._default_manager.bulk_update(batch, fields)
-            batch.clear()
-    model._default_manager.bulk_update(batch, fields)
+
+    recompute(queryset, fields, derive)
 
 
 @transaction.atomic

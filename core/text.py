@@ -1,269 +1,73 @@
 """Chinese-text helpers for honour lists: name splitting, sort keys, search, display.
 
-Official Chinese honour lists order names 按姓氏筆畫 (by the stroke count of the
-surname), and the same lists are searched in both traditional and simplified
-script. Everything here is a pure function of its arguments, with no Django
-imports, so model ``save()`` methods, migrations, management commands and
-tests can all call it without a database.
+Official Chinese honour lists order names 按姓氏笔画 (core/strokes.py), and the same
+lists are searched in both traditional and simplified script. Everything here is a
+pure function of its arguments, with no Django imports, so model ``save()`` methods,
+migrations, management commands and tests can all call it without a database.
+The script policy (what may be converted, and how) is core/script.py.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 from typing import Final
 
-import opencc
 from pypinyin import Style, lazy_pinyin
 
-STROKE_TABLE_PATH: Final = Path(__file__).resolve().parent / "data" / "strokes.txt"
+from core.pinyin import name_pinyin, pinyin_search_text
+from core.script import fold_variants
+from core.strokes import (
+    GAP,
+    NO_GAP,
+    SORT_KEY_MAX_LENGTH,
+    STROKE_ORDER_PATH,
+    STROKE_TABLE_PATH,
+    UNKNOWN_STROKES,
+    stroke_count,
+    stroke_order,
+    stroke_sort_key,
+)
+from core.surnames import (
+    COMPOUND_SURNAMES,
+    NAME_DOT,
+    NAME_DOTS,
+    SURNAME_PINYIN,
+    split_name,
+    strip_spaces,
+)
 
-#: Stroke count reported for characters missing from the table (Latin letters,
-#: digits, Extension B+ ideographs), chosen so such names sort after all others.
-UNKNOWN_STROKES: Final = 99
-
-#: Upper bound on the length of a stroke sort key, so it fits a ``CharField``.
-SORT_KEY_MAX_LENGTH: Final = 64
+__all__ = [
+    "COMPOUND_SURNAMES",
+    "GAP",
+    "IDEOGRAPHIC_SPACE",
+    "NO_GAP",
+    "SORT_KEY_MAX_LENGTH",
+    "STROKE_ORDER_PATH",
+    "STROKE_TABLE_PATH",
+    "SURNAME_PINYIN",
+    "UNKNOWN_STROKES",
+    "name_pinyin",
+    "normalize_for_search",
+    "pad_name",
+    "pinyin_search_text",
+    "pinyin_sort_key",
+    "report_number",
+    "search_words",
+    "split_name",
+    "stroke_count",
+    "stroke_order",
+    "stroke_sort_key",
+]
 
 IDEOGRAPHIC_SPACE: Final = "\u3000"
-
-# Each character of a stroke key is two decimal digits of strokes followed by
-# five hex digits of code point. Five hex digits reach U+FFFFF, which covers
-# every ideograph plane; only plane-16 private-use characters get clamped.
-_STROKE_UNIT_WIDTH: Final = 7
-_MAX_CODE_POINT_IN_KEY: Final = 0xFFFFF
-# Pads a one-character surname to the width of a compound one. All zeros sorts
-# below every real character (no character has zero strokes), so 歐 sorts
-# before 歐陽 and the 歐陽 names stay together.
-_EMPTY_STROKE_UNIT: Final = "0" * _STROKE_UNIT_WIDTH
-_SURNAME_UNITS: Final = 2
 
 # Separates the pinyin from the tie-break in pinyin_sort_key. It must sort
 # below the space between syllables, so that 李 ("li") comes before 李明
 # ("li ming"), and it must not be NUL, which PostgreSQL text cannot store.
 _PINYIN_TIEBREAK_SEPARATOR: Final = "\x1f"
-
-COMPOUND_SURNAMES: Final[frozenset[str]] = frozenset(
-    {
-        "上官",
-        "万俟",
-        "萬俟",
-        "令狐",
-        "公冶",
-        "公孫",
-        "公孙",
-        "南宮",
-        "南宫",
-        "單于",
-        "单于",
-        "司徒",
-        "司空",
-        "司馬",
-        "司马",
-        "呼延",
-        "夏侯",
-        "太史",
-        "完顏",
-        "完颜",
-        "宇文",
-        "尉遲",
-        "尉迟",
-        "慕容",
-        "拓跋",
-        "東方",
-        "东方",
-        "歐陽",
-        "欧阳",
-        "淳于",
-        "澹臺",
-        "澹台",
-        "濮陽",
-        "濮阳",
-        "獨孤",
-        "独孤",
-        "申屠",
-        "皇甫",
-        "端木",
-        "聞人",
-        "闻人",
-        "西門",
-        "西门",
-        "諸葛",
-        "诸葛",
-        "赫連",
-        "赫连",
-        "軒轅",
-        "轩辕",
-        "長孫",
-        "长孙",
-        "鮮于",
-        "鲜于",
-    }
-)
-"""Two-character surnames, in traditional and simplified forms.
-
-Only surnames whose first character is rarely a surname on its own are safe
-here: every name starting with one of these is split after two characters.
-"""
-
-SURNAME_PINYIN: Final[dict[str, str]] = {
-    # pypinyin gives the everyday reading, which is wrong for these surnames
-    # (checked against pypinyin 0.55.0).
-    "曾": "zeng",
-    "單": "shan",
-    "单": "shan",
-    "仇": "qiu",
-    "解": "xie",
-    "區": "ou",
-    "区": "ou",
-    "查": "zha",
-    "樸": "piao",
-    "朴": "piao",
-    "繁": "po",
-    "翟": "zhai",
-    "尉遲": "yu chi",
-    "蓋": "ge",
-    "盖": "ge",
-    "種": "chong",
-    "种": "chong",
-    "祭": "zhai",
-    "秘": "bi",
-    "覃": "qin",
-    "黑": "he",
-    "員": "yun",
-    "员": "yun",
-    "便": "pian",
-    "繆": "miao",
-    "缪": "miao",
-    "召": "shao",
-    "句": "gou",
-    "薄": "bo",
-    "澹臺": "tan tai",
-    "單于": "chan yu",
-    "阚": "kan",
-    "洗": "xian",
-    "折": "she",
-    "乜": "nie",
-    "佴": "nai",
-    "能": "nai",
-    "賁": "ben",
-    "隗": "wei",
-    "藏": "zang",
-    "角": "jue",
-    # pypinyin currently reads these correctly; they are pinned because they
-    # are polyphonic and a dictionary update must not reorder a printed list.
-    "尉迟": "yu chi",
-    "万俟": "mo qi",
-    "萬俟": "mo qi",
-    "沈": "shen",
-    "那": "na",
-    "葛": "ge",
-    "華": "hua",
-    "华": "hua",
-    "任": "ren",
-    "燕": "yan",
-    "紀": "ji",
-    "纪": "ji",
-    "宿": "su",
-    "相": "xiang",
-    "盛": "sheng",
-    "長孫": "zhang sun",
-    "长孙": "zhang sun",
-    "澹台": "tan tai",
-    "单于": "chan yu",
-    "闞": "kan",
-    "贲": "ben",
-    "冼": "xian",
-}
-"""Toneless pinyin of surnames whose surname reading differs from the usual one."""
-
-
-@functools.cache
-def _stroke_table() -> dict[str, int]:
-    # Loaded on first use rather than at import so that importing this module
-    # (e.g. from models.py during Django start-up) stays cheap.
-    table: dict[str, int] = {}
-    with STROKE_TABLE_PATH.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.startswith("#") or not line.strip():
-                continue
-            count, chars = line.rstrip("\n").split("\t", 1)
-            table.update(dict.fromkeys(chars, int(count)))
-    return table
-
-
-@functools.cache
-def _t2s_converter() -> opencc.OpenCC:
-    # Building a converter parses OpenCC's dictionaries; do it once per process.
-    return opencc.OpenCC("t2s")
-
-
-def _strip_spaces(text: str) -> str:
-    # str.split() with no argument also splits on U+3000, which people type
-    # between the characters of a name to line it up.
-    return "".join(text.split())
-
-
-def stroke_count(char: str) -> int:
-    """Return the total stroke count of one character, per Unicode Unihan.
-
-    Characters outside the table (Latin letters, digits, rare ideographs beyond
-    the BMP) return ``UNKNOWN_STROKES`` so names containing them sort last
-    instead of failing. Where Unihan gives separate zh-Hans and zh-Hant counts
-    (a handful of characters such as 范), the zh-Hans count is used.
-    """
-    if len(char) != 1:
-        raise ValueError(f"expected a single character, got {char!r}")
-    return _stroke_table().get(char, UNKNOWN_STROKES)
-
-
-def split_name(name: str) -> tuple[str, str]:
-    """Split a Chinese personal name into ``(surname, given_name)``.
-
-    Spaces (including the ideographic space U+3000) are removed first, since
-    names are often typed padded. A compound surname from ``COMPOUND_SURNAMES``
-    counts as one surname, except in a two-character name: a person always has
-    a given name, so 東方 is 東 + 方, not a bare surname.
-    """
-    compact = _strip_spaces(name)
-    if len(compact) > 2 and compact[:2] in COMPOUND_SURNAMES:
-        return compact[:2], compact[2:]
-    return compact[:1], compact[1:]
-
-
-def _stroke_unit(char: str) -> str:
-    return f"{stroke_count(char):02d}{min(ord(char), _MAX_CODE_POINT_IN_KEY):05X}"
-
-
-def stroke_sort_key(name: str) -> str:
-    """Return a key that sorts names in official 按姓氏筆畫 order.
-
-    The key is plain ASCII (digits and upper-case hex) made of fixed-width
-    7-character units, one per character: ``f"{strokes:02d}{ord(ch):05X}"``.
-    The surname always takes two units, a one-character surname being padded
-    with ``0000000``; the given-name units follow. Because every unit has the
-    same width and uses only digits and ``A``-``F``, comparing keys as plain
-    strings - in Python or in SQL under any common collation - orders names:
-
-    1. by the stroke count of the surname's first character;
-    2. then by surname as a unit (code point breaks ties), so all 王 are
-       together, and all 歐陽 come after every plain 歐;
-    3. then by each given-name character's stroke count, then code point,
-       a shorter given name sorting before a longer one it prefixes.
-
-    At most ``SORT_KEY_MAX_LENGTH // 7`` characters are encoded (63 ASCII
-    characters), so the key fits a ``CharField(max_length=64)``; longer names
-    are truncated, which only affects ties beyond the ninth character.
-    """
-    surname, given_name = split_name(name)
-    if not surname:
-        return ""
-    units = [_stroke_unit(char) for char in surname]
-    units += [_EMPTY_STROKE_UNIT] * (_SURNAME_UNITS - len(units))
-    units += [_stroke_unit(char) for char in given_name]
-    return "".join(units[: SORT_KEY_MAX_LENGTH // _STROKE_UNIT_WIDTH])
 
 
 def pinyin_sort_key(name: str) -> str:
@@ -302,22 +106,38 @@ def _reading(text: str) -> tuple[str, ...]:
     return tuple(lazy_pinyin(text, style=Style.NORMAL))
 
 
+# Whitespace with a Han character (or a name dot) on both sides is padding, as printed
+# lists put a U+3000 gap inside two-character names; elsewhere it separates words.
+_HAN = r"[\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff\u00b7]"
+_PADDING_RE: Final = re.compile(rf"(?<={_HAN})\s+(?={_HAN})")
+_DOTS_TABLE: Final = str.maketrans(dict.fromkeys(NAME_DOTS, NAME_DOT))
+
+
 @functools.lru_cache(maxsize=65536)  # imports normalise the same titles and labels again and again
 def normalize_for_search(text: str) -> str:
-    """Fold text so traditional/simplified and width/case variants compare equal.
+    """Fold text so that the forms a reader may type for the same name compare equal.
 
-    Applies NFKC (full-width Latin and digits, compatibility ideographs), then
-    OpenCC ``t2s`` (traditional to simplified, so 劉/刘 and 濱城區/滨城区 match),
-    then ``casefold()``, then collapses runs of whitespace, including U+3000,
-    to one space. Apply it to both the stored search column and the query.
+    1. NFKC (full-width Latin and digits, compatibility ideographs), ``casefold()``;
+    2. every variant class to one character (core/script.py ``fold_variants``, from
+       OpenCC's dictionaries): 劉/刘, 锺/钟/鍾/鐘, 濱城區/滨城区 match;
+    3. the name dots ·, ・, •, ‧ (and their look-alikes) to one, U+00B7;
+    4. whitespace between two Han characters dropped (张　晨 is 张晨), other runs of
+       whitespace, U+3000 included, collapsed to one space.
 
-    The result is lossy (t2s merges distinct traditional characters, e.g.
-    髮 and 發 both become 发), so it is for matching only: never use it to
-    overwrite a name or any other text that is displayed or printed.
+    Apply it to the stored search column and to each word of the query. The result is
+    lossy (發 and 髮 both become 发, 于 and 於 one character), so it is for matching
+    only: never use it to overwrite a name or any other text that is shown or printed.
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = _t2s_converter().convert(text).casefold()
-    return " ".join(text.split())
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = fold_variants(text).translate(_DOTS_TABLE)
+    return " ".join(_PADDING_RE.sub("", text).split())
+
+
+def search_words(query: str) -> list[str]:
+    """The words of a typed query, each normalised: every one must appear in the stored
+    ``search_text``. The query is split first, so 刘 滨城区 stays two words although
+    normalising the whole would join two Han characters across the space."""
+    return [word for part in query.split() for word in normalize_for_search(part).split()]
 
 
 def pad_name(name: str) -> str:
@@ -328,7 +148,7 @@ def pad_name(name: str) -> str:
     張　三). Existing spaces are removed first; other lengths are returned
     without spaces but otherwise unchanged.
     """
-    compact = _strip_spaces(name)
+    compact = strip_spaces(name)
     if len(compact) == 2:
         return f"{compact[0]}{IDEOGRAPHIC_SPACE}{compact[1]}"
     return compact

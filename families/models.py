@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import text
-from core.models import Photo, Recognition
+from core.models import NAME_ORDER_HELP, NameOrder, Photo, Recognition
 from core.validators import validate_id_number, validate_phone
 
 
@@ -22,6 +22,13 @@ class FamilyTitle(models.Model):
         _("授予家庭"), default=True, help_text=_("授予整个家庭为是；授予家庭成员个人为否。")
     )
     rank = models.PositiveSmallIntegerField(_("名单顺序"), default=100)
+    name_order = models.CharField(
+        _("姓名排序"),
+        max_length=8,
+        choices=NameOrder.choices,
+        default=NameOrder.SURNAME,
+        help_text=NAME_ORDER_HELP,
+    )
 
     class Meta:
         verbose_name = _("家庭称号")
@@ -78,7 +85,7 @@ class Family(Recognition):
     id_number = models.CharField(
         _("身份证号码"), max_length=18, blank=True, validators=[validate_id_number]
     )
-    stroke_key = models.CharField(max_length=64, editable=False)
+    stroke_key = models.CharField(max_length=128, editable=False)
     pinyin_key = models.CharField(max_length=255, editable=False)
     search_text = models.TextField(editable=False, blank=True)
     # A copy of the title's rank, so the official order is one index on this table.
@@ -136,7 +143,7 @@ class Family(Recognition):
         sort keys and search text. Bulk writers call it before bulk_create."""
         self.name = self.name.strip()
         self.title_rank = self.title.rank
-        self.stroke_key = text.stroke_sort_key(self.name)
+        self.stroke_key = text.stroke_sort_key(self.name, self.title.name_order)
         self.pinyin_key = text.pinyin_sort_key(self.name)[:255]
         parts = [self.name, self.title.name, self.members, self.story]
         self.search_text = text.normalize_for_search(" ".join(p for p in parts if p))

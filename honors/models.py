@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from core import text
 from core.images import ThumbnailedImageField
-from core.models import Recognition, photo_upload_to
+from core.models import NAME_ORDER_HELP, NameOrder, Recognition, photo_upload_to
 from core.validators import validate_id_number, validate_phone
 
 
@@ -27,6 +27,13 @@ class HonorTitle(models.Model):
     recipient_kind = models.CharField(_("授予对象"), max_length=12, choices=RecipientKind.choices)
     rank = models.PositiveSmallIntegerField(
         _("名单顺序"), default=100, help_text=_("数字小的称号在名单中排在前面。")
+    )
+    name_order = models.CharField(
+        _("姓名排序"),
+        max_length=8,
+        choices=NameOrder.choices,
+        default=NameOrder.SURNAME,
+        help_text=NAME_ORDER_HELP,
     )
     description = models.TextField(_("说明"), blank=True)
 
@@ -85,7 +92,7 @@ class Recipient(models.Model):
         _("身份证号码"), max_length=18, blank=True, validators=[validate_id_number]
     )
     phone = models.CharField(_("联系电话"), max_length=20, blank=True, validators=[validate_phone])
-    stroke_key = models.CharField(max_length=64, editable=False, db_index=True)
+    stroke_key = models.CharField(max_length=128, editable=False, db_index=True)
     pinyin_key = models.CharField(max_length=255, editable=False)
     search_text = models.TextField(editable=False, blank=True)
     # Until her first honour places her, a recipient belongs to the region of the account
@@ -144,7 +151,8 @@ class Recipient(models.Model):
         """Fill this row's sort and search columns (bulk writers call it before bulk_create);
         her honours' copies follow in honors.services."""
         self.name = self.name.strip()
-        # Collectives sort by their full name the same way, character by character.
+        # Collectives get a key too, so mixed admin lists have a stable order; official
+        # lists order them by region and as entered instead (core/rolls.py).
         self.stroke_key = text.stroke_sort_key(self.name)
         self.pinyin_key = text.pinyin_sort_key(self.name)[:255]
         self.search_text = text.normalize_for_search(self.name)
@@ -201,7 +209,7 @@ class Honor(Recognition):
     # Copies of the title's rank and the recipient's stroke key, so that the official
     # order is one index on this table instead of a sort of every row on each request.
     title_rank = models.PositiveSmallIntegerField(editable=False, default=0)
-    stroke_key = models.CharField(max_length=64, editable=False, blank=True)
+    stroke_key = models.CharField(max_length=128, editable=False, blank=True)
 
     history = HistoricalRecords()
 
@@ -249,6 +257,6 @@ class Honor(Recognition):
         key (the official order as one index), and the normalised text the public search
         matches (name, unit, post, title, deeds). Bulk writers call it too."""
         self.title_rank = self.title.rank
-        self.stroke_key = self.recipient.stroke_key
+        self.stroke_key = text.stroke_sort_key(self.recipient.name, self.title.name_order)
         parts = [self.recipient.name, self.unit, self.post, self.title.name, self.deeds]
         self.search_text = text.normalize_for_search(" ".join(p for p in parts if p))

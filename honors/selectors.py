@@ -1,9 +1,9 @@
 """Reads of honours that the public pages share."""
 
-from django.db.models import QuerySet
+from django.db.models import Case, F, QuerySet, Value, When
 
 from core.filters import order_by_keys
-from honors.models import Honor
+from honors.models import Honor, RecipientKind
 
 # 按姓氏笔画 groups by title, then orders by surname strokes (the official list order).
 HONOR_ORDERS = {
@@ -35,8 +35,13 @@ def other_public_honors(honor: Honor) -> QuerySet:
 
 
 def roll_order(queryset: QuerySet) -> QuerySet:
-    """The official list's order: by title, then surname strokes (build_roll groups counties)."""
-    return queryset.order_by("title_rank", "stroke_key", "pk")
+    """The official list's order: by title, then people by surname strokes and collectives
+    as entered, since collectives are not ordered by strokes (build_roll then groups both
+    by county, in the federation's order of its counties)."""
+    individuals_by_strokes = Case(
+        When(recipient__kind=RecipientKind.COLLECTIVE, then=Value("")), default=F("stroke_key")
+    )
+    return queryset.order_by("title_rank", individuals_by_strokes, "pk")
 
 
 def honors_in_notice(today) -> QuerySet:

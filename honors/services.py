@@ -38,11 +38,11 @@ def save_recipient(recipient: Recipient, /, *, user, reason: str = "") -> Recipi
 @transaction.atomic
 def save_honor_title(title: HonorTitle, /, *, user, reason: str = "") -> HonorTitle:
     """Save a title; its honours' copy of the rank follows in one UPDATE, and a renamed
-    title's honours get their search text again (it holds the title's name)."""
-    stored_name = HonorTitle.objects.filter(pk=title.pk).values_list("name", flat=True).first()
+    title's honours, or one whose order (按姓氏/按姓名笔画) changed, get their keys again."""
+    stored = HonorTitle.objects.filter(pk=title.pk).values_list("name", "name_order").first()
     save_record(title, user=user, reason=reason)
     honors = Honor.objects.filter(title=title)
     honors.exclude(title_rank=title.rank).update(title_rank=title.rank)
-    if stored_name is not None and stored_name != title.name:
-        rederive(honors.select_related("title", "recipient"), ["search_text"])
+    if stored is not None and stored != (title.name, title.name_order):
+        rederive(honors.select_related("title", "recipient"), ["stroke_key", "search_text"])
     return title

@@ -4,7 +4,7 @@ from django import template
 from django.utils import translation
 from django.utils.html import format_html
 
-from core import images, text
+from core import i18n, images, text
 
 register = template.Library()
 
@@ -13,6 +13,14 @@ register = template.Library()
 def pad_name(name: str) -> str:
     """Two-character names padded to line up with three-character ones, as printed lists do."""
     return text.pad_name(name or "")
+
+
+@register.filter
+def name(value) -> str:
+    """A person's, collective's or unit's name, marked so that the page's script
+    conversion changes it only one-to-one (core/script.py). Page body only: not in
+    <title> or an attribute."""
+    return i18n.name_html(value)
 
 
 @register.simple_tag

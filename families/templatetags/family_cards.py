@@ -1,10 +1,11 @@
 """Families as cards, as the family list, the front page and a region's page list them."""
 
 from django import template
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from core.i18n import name_html
 from core.models import Level
 from core.tabular import choice_label
 from core.templatetags.records import bilingual, pad_name, photo_img
@@ -36,9 +37,9 @@ def family_cards(families) -> str:
 
 def card_fields(family) -> dict:
     photo = next(iter(family.photos.all()), None)
-    name = pad_name(family.name)
+    name = name_html(pad_name(family.name))
     if family.title.is_household:
-        name = mark_safe(_("%(name)s家庭") % {"name": conditional_escape(name)})
+        name = mark_safe(_("%(name)s家庭") % {"name": name})
     return {
         "url": family.get_absolute_url(),
         "photo": (

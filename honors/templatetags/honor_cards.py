@@ -3,6 +3,7 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from core.i18n import name_html
 from core.models import Level
 from core.tabular import choice_label
 from core.templatetags.records import bilingual, pad_name, photo_img
@@ -39,10 +40,10 @@ def card_fields(honor) -> dict:
         "photo": photo_img(
             honor.photo, 240, recipient.name, honor.photo_width, honor.photo_height, "card-photo"
         ),
-        "name": pad_name(recipient.name) if recipient.is_individual else recipient.name,
+        "name": name_html(pad_name(recipient.name) if recipient.is_individual else recipient.name),
         "ethnicity": format_html("（{}）", recipient.ethnicity) if recipient.ethnicity else "",
         "unit": (
-            format_html('<span class="unit">{}{}</span>', honor.unit, honor.post)
+            format_html('<span class="unit">{}{}</span>', name_html(honor.unit), honor.post)
             if honor.unit or honor.post
             else ""
         ),

@@ -8,6 +8,7 @@ import pytest
 
 from core.data.make_stroke_table import read_stroke_counts, render_table
 from core.text import (
+    NO_GAP,
     STROKE_TABLE_PATH,
     UNKNOWN_STROKES,
     normalize_for_search,
@@ -38,7 +39,13 @@ def test_stroke_count_reads_unihan_table(char: str, strokes: int) -> None:
     assert stroke_count(char) == strokes
 
 
-@pytest.mark.parametrize("char", ["A", "z", "7", "-", "𠮷"])
+def test_stroke_count_covers_every_plane() -> None:
+    # 𠮷 (U+20BB7, a surname) was missing when the table covered only the BMP.
+    assert stroke_count("𠮷") == 6
+    assert stroke_count("\U0002a6a5") == 64  # 龘 of four dragons, Extension B
+
+
+@pytest.mark.parametrize("char", ["A", "z", "7", "-", "·"])
 def test_stroke_count_of_unknown_character_sorts_last(char: str) -> None:
     assert stroke_count(char) == UNKNOWN_STROKES
     assert max(stroke_count(c) for c in "一龘龍齉") < UNKNOWN_STROKES
@@ -75,28 +82,33 @@ def test_split_name(name: str, expected: tuple[str, str]) -> None:
 # --- stroke_sort_key --------------------------------------------------------
 
 
-def test_stroke_key_format_is_documented_fixed_width_ascii() -> None:
-    assert stroke_sort_key("王三") == "040738B00000000304E09"
-    assert stroke_sort_key("歐陽修") == "1506B50110967D0904FEE"
+def test_stroke_key_format_is_documented_digits_and_capitals() -> None:
+    # 王: count 4, sequence 1121 packed two strokes a digit (6*1+1=7, 6*2+1=D), code
+    # point 738B in base 36 (0MTN); 0 after a one-character surname; 0 for the gap
+    # before a one-character given name; 三: 3, 111 -> 7 and 6 (6*1+0); 0; 三's code point.
+    assert stroke_sort_key("王三") == "47D0MTN0037600FEX"
+    assert stroke_sort_key("歐陽修") == "89TNM0L5Z6WH70TO309KFYLI00FSE"
 
 
-def test_stroke_key_is_truncated_to_whole_characters_within_64() -> None:
-    key = stroke_sort_key("王" + "一" * 40)
-    assert len(key) == 63
-    assert set(key) <= set(string.digits + "ABCDEF")
+def test_stroke_key_is_truncated_within_the_column() -> None:
+    key = stroke_sort_key("王" + "一" * 80)
+    assert len(key) == 128
+    assert set(key) <= set(string.digits + string.ascii_uppercase)
 
 
 def test_surnames_sort_by_stroke_count_not_code_point() -> None:
-    # Code point order would be 丁 劉 張 李 歐 王.
+    # Code point order would be 丁 劉 張 李 歐 王; counted on the simplified form
+    # (刘 6, 李 7, 张 7, 欧 8), not on the stored traditional one (劉 15, 張 11).
     names = ["歐陽修", "劉備", "張三", "李四", "王五", "丁一"]
-    assert by_strokes(names) == ["丁一", "王五", "李四", "張三", "劉備", "歐陽修"]
+    assert by_strokes(names) == ["丁一", "王五", "劉備", "李四", "張三", "歐陽修"]
 
 
 def test_same_stroke_surnames_stay_grouped() -> None:
     # 孔, 方 and 王 all have 4 strokes; ordering by (surname strokes, given
-    # strokes) alone would interleave them.
+    # strokes) alone would interleave them. The first stroke decides: 王 横,
+    # 方 点, 孔 折.
     names = ["王一", "方二", "王三", "孔四", "方一"]
-    assert by_strokes(names) == ["孔四", "方一", "方二", "王一", "王三"]
+    assert by_strokes(names) == ["王一", "王三", "方一", "方二", "孔四"]
 
 
 def test_ouyang_sorts_after_every_plain_ou_and_together() -> None:
@@ -106,10 +118,17 @@ def test_ouyang_sorts_after_every_plain_ou_and_together() -> None:
     assert ordered[2:] == ["歐陽一", "歐陽修", "歐陽娜娜"]
 
 
-def test_given_name_sorts_by_stroke_count_then_length() -> None:
-    # 大 (3 strokes) has a higher code point than 丑 (4 strokes).
+def test_given_name_single_character_first_then_by_strokes() -> None:
+    # 大 (3 strokes) has a higher code point than 丑 (4 strokes); the gap of 張　大
+    # counts as zero, so every one-character given name comes first.
     names = ["張丑", "張大明", "張大", "張三"]
-    assert by_strokes(names) == ["張三", "張大", "張大明", "張丑"]
+    assert by_strokes(names) == ["張三", "張大", "張丑", "張大明"]
+    assert sorted(names, key=lambda n: stroke_sort_key(n, NO_GAP)) == [
+        "張三",
+        "張大",
+        "張大明",
+        "張丑",
+    ]
 
 
 def test_ten_names_sort_into_official_order() -> None:
@@ -127,14 +146,14 @@ def test_ten_names_sort_into_official_order() -> None:
     ]
     assert by_strokes(names) == [
         "丁一",  # 2
-        "王三",  # 4; given 三 and 小 both 3 strokes, code point decides
+        "王三",  # 4; a one-character given name first
         "王小明",
-        "李四",  # 7
-        "張三",  # 11
-        "劉德華",  # 15, U+5289
-        "歐文",  # 15, U+6B50, single surname first
+        "劉德華",  # 刘 6
+        "李四",  # 7, 李 starts 横
+        "張三",  # 7, 张 starts 折
+        "歐文",  # 欧 8, single surname first
         "歐陽修",
-        "諸葛亮",  # 15, U+8AF8
+        "諸葛亮",  # 诸 10
         "Mary",  # unknown characters last
     ]
 
@@ -190,7 +209,8 @@ def test_search_matches_across_scripts() -> None:
 
 
 def test_search_folds_case_width_and_whitespace() -> None:
-    assert normalize_for_search("  ＡＢＣ\u3000劉\t 三 ") == "abc 刘 三"
+    # Whitespace between two Han characters is padding (张　晨 is 张晨).
+    assert normalize_for_search("  ＡＢＣ\u3000劉\t 三 ") == "abc 刘三"
 
 
 # --- pad_name ---------------------------------------------------------------
@@ -215,7 +235,7 @@ def test_pad_name(name: str, shown: str) -> None:
 
 
 def test_stroke_table_is_small_and_credits_unicode() -> None:
-    assert STROKE_TABLE_PATH.stat().st_size < 300_000
+    assert STROKE_TABLE_PATH.stat().st_size < 500_000
     header = STROKE_TABLE_PATH.read_text(encoding="utf-8").splitlines()[:2]
     assert all(line.startswith("#") for line in header)
     assert re.search(r"Unihan kTotalStrokes, Unicode \d+\.\d+", header[0])
@@ -224,7 +244,7 @@ def test_stroke_table_is_small_and_credits_unicode() -> None:
     assert "UNICODE LICENSE V3" in licence.read_text(encoding="utf-8")
 
 
-def test_generator_keeps_first_count_and_bmp_only(tmp_path) -> None:
+def test_generator_keeps_first_count_on_every_plane(tmp_path) -> None:
     source = tmp_path / "Unihan_IRGSources.txt.bz2"
     source.write_bytes(
         bz2.compress(
@@ -237,10 +257,10 @@ def test_generator_keeps_first_count_and_bmp_only(tmp_path) -> None:
         )
     )
     counts, version, date = read_stroke_counts(source)
-    assert counts == {"王": 4, "范": 8}
+    assert counts == {"王": 4, "范": 8, "𠮷": 6}
     assert (version, date) == ("15.0.0", "2022-08-01 16:36:07 GMT")
     rows = render_table(counts, version, date).splitlines()
-    assert rows[-2:] == ["4\t王", "8\t范"]
+    assert rows[-3:] == ["4\t王", "6\t𠮷", "8\t范"]
 
 
 @pytest.mark.parametrize(
