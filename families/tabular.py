@@ -85,7 +85,11 @@ FAMILY_FIELDS = [
 
 
 class FamilyImporter(Importer):
-    """Rows of families: the same name, region, title, level and year update the record."""
+    """Rows of families: the same name, region, title, level and year update the record.
+
+    The region is part of the identity and must be in the importer's scope, so a row can
+    only ever match a family of her own subtree; a same-named family elsewhere is another.
+    """
 
     columns = COLUMNS
     review_permission = "families.review_family"
@@ -129,6 +133,8 @@ class FamilyImporter(Importer):
             values["id_number"] = row["id_number"].upper()
 
         family = self.existing.get((name, region.pk, title.pk, level, year))
+        if family is not None:
+            self.check_in_scope(family)  # the region is part of the identity: a guard
         if family is None:
             family = Family(name=name, region=region, title=title, level=level, year=year)
             values.setdefault("status", Status.DRAFT)  # a file without a status publishes nothing

@@ -1,18 +1,21 @@
 """The honour list's columns, declared once for exports, the import template and imports."""
 
-from django.db.models import F
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Value
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.models import Level, Status
 from core.rolls import Roll, build_roll, roll_heading
+from core.scoping import staff_region
 from core.tabular import (
     NEW,
+    OTHER_REGION,
     UNCHANGED,
     UPDATE,
     Collector,
     Column,
     Importer,
+    RowError,
     assign_changed,
     check_fields,
     choice_column,
@@ -60,12 +63,43 @@ def export_queryset(queryset):
     return queryset.iterator(chunk_size=2000)
 
 
+def recipient_scope(user):
+    """The condition that places a recipient in `user`'s scope, for filters and annotations.
+
+    A recipient belongs wherever her honours are: she is in scope when one of her honours
+    is in the account's subtree. One with no honour yet belongs to the region of the account
+    that entered her (the user of her history's creation row). None: everywhere.
+    """
+    scope = staff_region(user) if user is not None else None
+    if scope is None:
+        return None
+    honoured_here = Honor.objects.filter(
+        recipient=OuterRef("pk"), region__path__startswith=scope.path
+    )
+    entered_here = Recipient.history.filter(
+        history_type="+", history_user__staff_profile__region__path__startswith=scope.path
+    ).values("id")
+    honoured = Honor.objects.filter(recipient=OuterRef("pk"))
+    return Q(Exists(honoured_here)) | (~Q(Exists(honoured)) & Q(pk__in=entered_here))
+
+
+def recipients_in_scope(user):
+    """The recipients `user` may match, read and write (see recipient_scope); the operator's
+    commands (user None) and the city's staff: all."""
+    condition = recipient_scope(user)
+    return Recipient.objects.all() if condition is None else Recipient.objects.filter(condition)
+
+
 class HonorImporter(Importer):
     """Rows of honours: the same recipient, title, level and year update instead of doubling.
 
     A recipient is the same person when the ID number matches, or when an honour
     of this very title, level and year is already held by someone of that name;
     a collective is the same when its full name matches.
+
+    Scope: a row that matches an honour outside the importer's subtree (by its current
+    region), or a recipient outside it (by ID number, see recipient_scope), is an error on
+    that row, never an update; collectives are matched by name within scope only.
     """
 
     columns = COLUMNS
@@ -76,10 +110,21 @@ class HonorImporter(Importer):
         self.titles = list(HonorTitle.objects.all())
         names = {row.get("name", "") for row in rows} - {""}
         ids = {row.get("id_number", "").upper() for row in rows} - {""}
-        self.by_id_number = {r.id_number: r for r in Recipient.objects.filter(id_number__in=ids)}
+        # By ID number city-wide, since the number is unique: one held outside scope is
+        # reported, not taken over and not doubled.
+        condition = recipient_scope(self.user)
+        in_scope = Value(True) if condition is None else condition
+        self.by_id_number = {
+            r.id_number: r
+            for r in Recipient.objects.filter(id_number__in=ids).annotate(
+                in_scope=ExpressionWrapper(in_scope, output_field=BooleanField())
+            )
+        }
         self.collectives = {
             r.name: r
-            for r in Recipient.objects.filter(kind=RecipientKind.COLLECTIVE, name__in=names)
+            for r in recipients_in_scope(self.user).filter(
+                kind=RecipientKind.COLLECTIVE, name__in=names
+            )
         }
         self.awards: dict[tuple, list[Honor]] = {}
         for honor in Honor.objects.filter(recipient__name__in=names).select_related("recipient"):
@@ -124,6 +169,8 @@ class HonorImporter(Importer):
 
         held = self.awards.get((name, kind, title.pk, level, year), [])
         recipient = self._recipient(row, kind, name, held)
+        if recipient.pk and not getattr(recipient, "in_scope", True):
+            raise RowError([str(OTHER_REGION)])
         recipient_values = {"kind": kind, "name": name, "gender": gender}
         for key in ("ethnicity", "id_number", "phone"):
             if key in row or recipient.pk is None:
@@ -134,6 +181,8 @@ class HonorImporter(Importer):
             if recipient.pk
             else None
         )
+        if honor is not None:
+            self.check_in_scope(honor)
         honor = honor or Honor(title=title, level=level, year=year)
         honor_values = {"region": region, "channel": channel}
         for key, attribute in [

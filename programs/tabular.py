@@ -53,7 +53,11 @@ ACTIVITY_FIELDS = [
 
 
 class ActivityImporter(Importer):
-    """Rows of activities: the same program, date, name and region update the record."""
+    """Rows of activities: the same program, date, name and region update the record.
+
+    The region is part of the identity and must be in the importer's scope, so a row can
+    only ever match an activity of her own subtree.
+    """
 
     columns = COLUMNS
     model = Activity
@@ -86,6 +90,8 @@ class ActivityImporter(Importer):
         if "notes" in row:
             values["notes"] = row["notes"]
         activity = self.existing.get((program.pk, date, title, region.pk))
+        if activity is not None:
+            self.check_in_scope(activity)  # the region is part of the identity: a guard
         if activity is None:
             activity = Activity(program=program, date=date, title=title, region=region)
             values.setdefault("kind", ActivityKind.OTHER)

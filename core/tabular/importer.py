@@ -25,6 +25,9 @@ from core.tabular.parsing import RowError, clean_text
 from core.tabular.readers import Table
 
 IMPORT_REASON = gettext_lazy("导入")
+# A row that names a record of a region the importer does not work in (the engine puts
+# 第N行 in front): never an update, whatever region the row itself gives.
+OTHER_REGION = gettext_lazy("：该记录属于其他地区")
 
 # ---------------------------------------------------------------- the import engine
 
@@ -153,8 +156,24 @@ class Importer:
     def prepare(self, rows: list[dict]) -> None:
         """Load what the rows need (titles, regions, existing records) in a few queries."""
         self.regions = {region.code: region for region in Region.objects.all()}
+        self.region_paths = {region.pk: region.path for region in self.regions.values()}
         self.new: list = []
         self.changed: dict = {}
+
+    def region_in_scope(self, region_id) -> bool:
+        """May the importer write a record that is now in this region (by key)?"""
+        if self.scope is None:
+            return True
+        return self.region_paths.get(region_id, "").startswith(self.scope.path)
+
+    def check_in_scope(self, record) -> None:
+        """Refuse a row that matched an existing record outside the importer's scope.
+
+        Called before the row's values are set, so it is the record's current region
+        that counts, not the one the row would move it to (that one find_region checks).
+        """
+        if record.pk and not self.region_in_scope(record.region_id):
+            raise RowError([str(OTHER_REGION)])
 
     def queue(self, record, label: str) -> tuple[str, str]:
         """Queue a checked record for the bulk write; return its outcome."""
