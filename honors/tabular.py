@@ -17,6 +17,7 @@ from core.tabular import (
     Importer,
     RowError,
     assign_changed,
+    changed_fields,
     check_fields,
     choice_column,
     parse_choice,
@@ -100,10 +101,14 @@ class HonorImporter(Importer):
     Scope: a row that matches an honour outside the importer's subtree (by its current
     region), or a recipient outside it (by ID number, see recipient_scope), is an error on
     that row, never an update; collectives are matched by name within scope only.
+
+    Status: see Importer.check_workflow — new honours are drafts (or 已提交审核), an
+    existing one keeps its status and notice, and one past review is not rewritten
+    (its recipient's phone and ID number may still be corrected).
     """
 
     columns = COLUMNS
-    review_permission = "honors.review_honor"
+    private_fields = frozenset({"id_number", "phone"})
 
     def prepare(self, rows: list[dict]) -> None:
         super().prepare(rows)
@@ -162,7 +167,6 @@ class HonorImporter(Importer):
         status = None
         if row.get("status"):
             status = check(parse_choice, row["status"], Status, HEADER["status"])
-            self.check_status(status, check.errors)
         notice_start = check(parse_date, row.get("notice_start", ""), HEADER["notice_start"])
         notice_end = check(parse_date, row.get("notice_end", ""), HEADER["notice_end"])
         check.raise_if_any()
@@ -201,6 +205,8 @@ class HonorImporter(Importer):
             honor_values["notice_end"] = notice_end
         # A file without a status column never publishes anything: new rows are drafts.
         honor_values["status"] = status or (honor.status if honor.pk else Status.DRAFT)
+        recipient_changes = changed_fields(recipient, recipient_values) if recipient.pk else set()
+        self.check_workflow(honor, honor_values, frozenset(recipient_changes))
         recipient_changed = assign_changed(recipient, recipient_values)
         honor_changed = assign_changed(honor, honor_values)
         label = f"{year} {title} {name}"

@@ -1,5 +1,6 @@
 """Activity rows, declared once for the staff export, the import template and imports."""
 
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.tabular import (
@@ -56,11 +57,19 @@ class ActivityImporter(Importer):
     """Rows of activities: the same program, date, name and region update the record.
 
     The region is part of the identity and must be in the importer's scope, so a row can
-    only ever match an activity of her own subtree.
+    only ever match an activity of her own subtree. New activities are unpublished, and a
+    published one is not rewritten by an import (its figures are public).
     """
 
     columns = COLUMNS
     model = Activity
+
+    def is_public(self, record) -> bool:
+        return record.is_published
+
+    def public_record_message(self, record) -> str:
+        return _("：已发布的活动不能通过导入修改，请在系统中修改")
+
     update_fields = ACTIVITY_FIELDS
 
     def prepare(self, rows: list[dict]) -> None:
@@ -95,6 +104,7 @@ class ActivityImporter(Importer):
         if activity is None:
             activity = Activity(program=program, date=date, title=title, region=region)
             values.setdefault("kind", ActivityKind.OTHER)
+        self.check_workflow(activity, values)  # imported activities are unpublished
         changed = assign_changed(activity, values)
         label = f"{date} {title}"
         if activity.pk and not changed:

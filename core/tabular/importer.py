@@ -21,13 +21,22 @@ from core import copy_from, text
 from core.models import Region, Status
 from core.scoping import staff_region
 from core.tabular.columns import Column
-from core.tabular.parsing import RowError, clean_text
+from core.tabular.parsing import RowError, changed_fields, clean_text
 from core.tabular.readers import Table
 
 IMPORT_REASON = gettext_lazy("导入")
 # A row that names a record of a region the importer does not work in (the engine puts
 # 第N行 in front): never an update, whatever region the row itself gives.
 OTHER_REGION = gettext_lazy("：该记录属于其他地区")
+# What an import may set as the status of a new record; everything else is the workflow's.
+IMPORTABLE_STATUSES = (Status.DRAFT, Status.SUBMITTED)
+PAST_REVIEW = (Status.NOTICE, Status.CONFERRED, Status.REVOKED)
+# The notice's fields, by model field, with the column key they are imported from.
+NOTICE_FIELDS = {
+    "notice_start": "notice_start",
+    "notice_end": "notice_end",
+    "objection_contact": "objection_contact",
+}
 
 # ---------------------------------------------------------------- the import engine
 
@@ -107,23 +116,75 @@ class Importer:
     """
 
     columns: list[Column] = []
-    review_permission = ""  # who may import a status beyond draft or submitted
+    # Fields an import may change even on a record that is public: contact details that no
+    # public page or file shows (an officer updates a phone number without a new review).
+    private_fields: frozenset[str] = frozenset()
 
-    def __init__(self, user=None):
+    def __init__(self, user=None, *, archive: bool = False):
         """`user` is the staff member importing (None for a command run by the operator):
-        rows outside her region, or with a status she may not set, are errors."""
+        rows outside her region are errors. `archive` (the operator's --archive only)
+        restores records exported by this system with their statuses and notices."""
         self.user = user
         self.scope = staff_region(user) if user is not None else None
-        self.can_review = user is None or (
-            bool(self.review_permission) and user.has_perm(self.review_permission)
-        )
+        self.archive = archive and user is None
 
-    def check_status(self, status, errors: list[str]) -> None:
-        if status and status not in (Status.DRAFT, Status.SUBMITTED) and not self.can_review:
-            errors.append(
-                _("「%(column)s」只有审核员可以导入“%(status)s”状态")
-                % {"column": self.header("status"), "status": Status(status).label}
-            )
+    def is_public(self, record) -> bool:
+        """Has the record gone past review (in notice, conferred, revoked)?"""
+        return getattr(record, "status", "") in PAST_REVIEW
+
+    def check_workflow(self, record, values: dict, also_changed: frozenset = frozenset()):
+        """Refuse a row that would move a record through the workflow, or rewrite one
+        that is public; `also_changed` names public fields of related records it changes.
+
+        An import sets no status beyond 已提交审核 (a new record is a draft unless the
+        file says submitted), and leaves the status and the notice of an existing record
+        as they are: notice, conferring and revoking are steps of the workflow, with
+        their notice and a second person. A record past review keeps its public fields
+        too: the officer corrects it in the system, where the change is reviewed, rather
+        than an import unpublishing it or publishing unreviewed text.
+        """
+        if self.archive:
+            return
+        errors = []
+        status = values.get("status")
+        if record.pk is None:
+            if status and status not in IMPORTABLE_STATUSES:
+                errors.append(
+                    _(
+                        "「%(column)s」导入只能是“草稿”或“已提交审核”；公示、授予和撤销须由审核员在系统中办理"
+                    )
+                    % {"column": self.header("status")}
+                )
+            errors.extend(self.notice_errors(name for name in NOTICE_FIELDS if values.get(name)))
+        else:
+            changed = changed_fields(record, values)
+            if "status" in changed:
+                errors.append(
+                    _(
+                        "「%(column)s」不能通过导入更改（现为“%(status)s”），请在系统中按审核流程办理"
+                    )
+                    % {"column": self.header("status"), "status": Status(record.status).label}
+                )
+            errors.extend(self.notice_errors(name for name in NOTICE_FIELDS if name in changed))
+            if (
+                not errors
+                and self.is_public(record)
+                and (changed | also_changed) - self.private_fields
+            ):
+                errors.append(self.public_record_message(record))
+        if errors:
+            raise RowError(errors)
+
+    def notice_errors(self, names) -> list[str]:
+        return [
+            _("「%(column)s」只能在审核流程中填写") % {"column": self.header(NOTICE_FIELDS[name])}
+            for name in names
+        ]
+
+    def public_record_message(self, record) -> str:
+        return _("：“%(status)s”的记录不能通过导入修改，请在系统中修改并重新审核") % {
+            "status": Status(record.status).label
+        }
 
     def authored(self, instance) -> None:
         """Mark who entered or changed a record, as the admin does."""

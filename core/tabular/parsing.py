@@ -92,9 +92,9 @@ class RowError(Exception):
         self.messages = messages
 
 
-def assign_changed(instance, values: dict) -> bool:
-    """Set the values on the instance; True when any of them differs from what it held."""
-    changed = False
+def changed_fields(instance, values: dict) -> set[str]:
+    """The names of the values that differ from what the instance holds (nothing is set)."""
+    changed = set()
     for name, value in values.items():
         field = instance._meta.get_field(name)
         if field.is_relation:
@@ -103,9 +103,16 @@ def assign_changed(instance, values: dict) -> bool:
         else:
             current, wanted = getattr(instance, name), value
         if current != wanted:
-            setattr(instance, name, value)
-            changed = True
+            changed.add(name)
     return changed
+
+
+def assign_changed(instance, values: dict) -> bool:
+    """Set the values on the instance; True when any of them differs from what it held."""
+    changed = changed_fields(instance, values)
+    for name in changed:
+        setattr(instance, name, values[name])
+    return bool(changed)
 
 
 class Collector:
