@@ -27,6 +27,13 @@ INLINE_ROWS = 2_000
 # A background check reports progress every thousand rows; one silent for this long died
 # with its process (a restart, a deploy), and its page says so instead of waiting for ever.
 STALLED_AFTER = datetime.timedelta(minutes=5)
+# A commit reports nothing while it writes; one still writing after this long died with its
+# process (its transaction rolled back, so nothing of it was written).
+WRITING_STALLED_AFTER = datetime.timedelta(minutes=30)
+
+
+class JobNotReady(Exception):
+    """A confirm of a job that another confirm is writing, or that is written already."""
 
 
 def storage() -> FileSystemStorage:
@@ -68,9 +75,12 @@ def fail(job: ImportJob, message: str) -> None:
 
 
 def give_up_if_stalled(job: ImportJob) -> None:
-    """Mark a background check that stopped reporting as failed."""
-    if job.state == ImportJob.State.CHECKING and job.updated_at < timezone.now() - STALLED_AFTER:
+    """Mark a background check that stopped reporting, or a commit that died, as failed."""
+    now = timezone.now()
+    if job.state == ImportJob.State.CHECKING and job.updated_at < now - STALLED_AFTER:
         fail(job, _("检查中断（服务器可能已重启），请重新上传文件。"))
+    elif job.state == ImportJob.State.WRITING and job.updated_at < now - WRITING_STALLED_AFTER:
+        fail(job, _("写入中断（服务器可能已重启），没有写入任何数据，请重新上传文件。"))
 
 
 def check(job: ImportJob, importer_class) -> None:
@@ -93,10 +103,32 @@ def check(job: ImportJob, importer_class) -> None:
 
 
 def commit(job: ImportJob, importer_class) -> tabular.ImportResult:
-    """Write every row, or none if any row has become bad since the check."""
-    result = importer_class(user=job.user).run(read_stored(job), commit=True)
+    """Write every row, or none if any row has become bad since the check; once.
+
+    The job moves from READY to WRITING by one conditional UPDATE before anything is
+    read or written: of two confirms at once (two tabs, a double click) only one gets a
+    row count of 1; the other raises JobNotReady and writes nothing. Files that overlap
+    are serialised inside the importer (Importer.run takes a lock per title and year).
+    """
+    claimed = ImportJob.objects.filter(pk=job.pk, state=ImportJob.State.READY).update(
+        state=ImportJob.State.WRITING, updated_at=timezone.now()
+    )
+    if not claimed:
+        raise JobNotReady(_("这个导入正在写入或已经完成，不会重复写入。"))
+    job.state = ImportJob.State.WRITING
+    try:
+        result = importer_class(user=job.user).run(read_stored(job), commit=True)
+    except tabular.TableError as error:
+        fail(job, str(error))
+        raise JobNotReady(str(error)) from error
+    except BaseException:
+        # The transaction rolled back: nothing was written, the job may be confirmed again.
+        ImportJob.objects.filter(pk=job.pk).update(state=ImportJob.State.READY)
+        raise
+    # Rows that turned bad since the check: the job is ready again, showing their errors
+    # (a file with errors offers no confirm).
+    job.state = ImportJob.State.DONE if result.committed else ImportJob.State.READY
     if result.committed:
-        job.state = ImportJob.State.DONE
         storage().delete(job.file_name)
     job.result = result.to_json()
     job.save()

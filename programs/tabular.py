@@ -64,6 +64,9 @@ class ActivityImporter(Importer):
     columns = COLUMNS
     model = Activity
 
+    def lock_scope(self, row: dict) -> tuple[str, str]:
+        return row.get("program", ""), row.get("date", "")[:4]  # the program and its year
+
     def is_public(self, record) -> bool:
         return record.is_published
 

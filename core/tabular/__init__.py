@@ -6,7 +6,8 @@ A package split by concept, each module importing only those before it:
 - `writers`  — CSV (COPY on PostgreSQL), XLSX and DOCX responses, filter notes
 - `readers`  — read_table: .xlsx/.csv into text rows, with the limits on what is read
 - `parsing`  — cell parsers, Collector, RowError, model field checks
-- `importer` — Importer, ImportResult, RowOutcome: check every row, preview, commit once
+- `results`  — ImportResult, RowOutcome: what an import reports, row by row
+- `importer` — Importer: check every row, preview, commit once
 
 Every name the project used from the former module is re-exported here, so
 `from core.tabular import X` keeps working.
@@ -29,19 +30,7 @@ from core.tabular.columns import (
     staff_columns,
     text_column,
 )
-from core.tabular.importer import (
-    ERROR,
-    IMPORT_REASON,
-    NEW,
-    OTHER_REGION,
-    STATUS_LABELS,
-    UNCHANGED,
-    UPDATE,
-    Importer,
-    ImportResult,
-    RowOutcome,
-    chunked_in,
-)
+from core.tabular.importer import IMPORT_REASON, OTHER_REGION, Importer, chunked_in
 from core.tabular.parsing import (
     Collector,
     RowError,
@@ -62,6 +51,15 @@ from core.tabular.readers import (
     Table,
     TableError,
     read_table,
+)
+from core.tabular.results import (
+    ERROR,
+    NEW,
+    STATUS_LABELS,
+    UNCHANGED,
+    UPDATE,
+    ImportResult,
+    RowOutcome,
 )
 from core.tabular.writers import (
     STREAM_CHUNK_BYTES,

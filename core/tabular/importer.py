@@ -7,11 +7,11 @@ check and the commit run the same code, so what the preview says is what the
 commit does.
 """
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,6 +23,7 @@ from core.scoping import staff_region
 from core.tabular.columns import Column
 from core.tabular.parsing import RowError, changed_fields, clean_text
 from core.tabular.readers import Table
+from core.tabular.results import ERROR, NEW, UPDATE, ImportResult, RowOutcome
 
 IMPORT_REASON = gettext_lazy("导入")
 # A row that names a record of a region the importer does not work in (the engine puts
@@ -39,72 +40,6 @@ NOTICE_FIELDS = {
 }
 
 # ---------------------------------------------------------------- the import engine
-
-
-NEW, UPDATE, UNCHANGED, ERROR = "new", "update", "unchanged", "error"
-STATUS_LABELS = {
-    NEW: gettext_lazy("新增"),
-    UPDATE: gettext_lazy("更新"),
-    UNCHANGED: gettext_lazy("无变化"),
-    ERROR: gettext_lazy("错误"),
-}
-
-
-@dataclass
-class RowOutcome:
-    line: int  # the row's line in the file, header = 1
-    status: str
-    label: str = ""
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def status_label(self) -> str:
-        return str(STATUS_LABELS[self.status])
-
-
-@dataclass
-class ImportResult:
-    outcomes: list[RowOutcome]
-    committed: bool
-    file_errors: list[str] = field(default_factory=list)
-
-    def count(self, status: str) -> int:
-        return sum(1 for outcome in self.outcomes if outcome.status == status)
-
-    @property
-    def has_errors(self) -> bool:
-        return bool(self.file_errors) or any(o.status == ERROR for o in self.outcomes)
-
-    @property
-    def error_messages(self) -> list[str]:
-        lines = list(self.file_errors)
-        for outcome in self.outcomes:
-            lines.extend(
-                _("第%(line)s行%(error)s") % {"line": outcome.line, "error": error}
-                for error in outcome.errors
-            )
-        return lines
-
-    def to_json(self) -> dict:
-        return {
-            "committed": self.committed,
-            "file_errors": self.file_errors,
-            "outcomes": [[o.line, o.status, o.label, o.errors] for o in self.outcomes],
-        }
-
-    @classmethod
-    def from_json(cls, data: dict) -> "ImportResult":
-        outcomes = [RowOutcome(*values) for values in data.get("outcomes", [])]
-        return cls(outcomes, data.get("committed", False), data.get("file_errors", []))
-
-    @property
-    def summary(self) -> str:
-        return _("新增 %(new)s 行，更新 %(update)s 行，无变化 %(same)s 行，错误 %(error)s 行") % {
-            "new": self.count(NEW),
-            "update": self.count(UPDATE),
-            "same": self.count(UNCHANGED),
-            "error": self.count(ERROR),
-        }
 
 
 class Importer:
@@ -328,6 +263,16 @@ class Importer:
             {key: clean_text(cells[i]) if i < len(cells) else "" for i, key in keys.items()}
             for cells in table.rows
         ]
+        if not commit:
+            return self.check(rows, progress, commit=False)
+        with transaction.atomic():
+            # Before anything is read: a file overlapping one being committed waits for it,
+            # then reads what it wrote and updates instead of inserting the same records.
+            self.serialise(rows)
+            return self.check(rows, progress, commit=True)
+
+    def check(self, rows: list[dict], progress, *, commit: bool) -> ImportResult:
+        """Check every row against the database, then write (and keep, when committing)."""
         self.prepare(rows)
         outcomes: list[RowOutcome] = []
         seen: dict[tuple, int] = {}
@@ -363,6 +308,39 @@ class Importer:
             else:
                 transaction.set_rollback(True)
         return result
+
+    def lock_scope(self, row: dict) -> tuple[str, str]:
+        """What two files must share for their rows to be the same records: title and year."""
+        return row.get("title", ""), row.get("year", "")
+
+    def serialise(self, rows: list[dict]) -> None:
+        """Take a transaction lock per title and year the rows name (PostgreSQL).
+
+        pg_advisory_xact_lock holds until the transaction ends; keys are taken in order,
+        so two files naming the same pairs cannot deadlock. Names are compared as search
+        text (either script); a title named by its slug in one file and by its name in the
+        other is not serialised, and then a database constraint, not the lock, holds.
+        SQLite needs none: it has one writer at a time, and a transaction that read before
+        another one wrote is refused ("database is locked") rather than writing twice.
+        """
+        if connection.vendor != "postgresql":
+            return
+        label = self.model._meta.label if self.model is not None else type(self).__name__
+        scopes = {
+            "\x1f".join(
+                [label, *(text.normalize_for_search(part) for part in self.lock_scope(row))]
+            )
+            for row in rows
+        }
+        keys = sorted(
+            int.from_bytes(
+                hashlib.blake2b(scope.encode(), digest_size=8).digest(), "big", signed=True
+            )
+            for scope in scopes
+        )
+        with connection.cursor() as cursor:
+            for key in keys:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
 def chunked_in(queryset, field: str, values, size: int = 5000) -> Iterator:

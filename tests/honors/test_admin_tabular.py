@@ -193,3 +193,15 @@ def test_editor_without_add_permission_cannot_import(client):
     user.user_permissions.set(Permission.objects.filter(codename="view_honor"))
     client.force_login(user)
     assert client.get(IMPORT).status_code == 403
+
+
+def test_a_confirm_of_a_job_being_written_writes_nothing_and_says_so(staff_client):
+    response, job_url = upload(staff_client, [headers(COLUMNS)[:13], honour_row("寫入中")])
+    ImportJob.objects.update(state=ImportJob.State.WRITING)  # another confirm took it
+    response = staff_client.post(job_url, {"confirm": "1"}, follow=True)
+    assert "正在写入或已经完成" in response.content.decode()
+    assert not Honor.objects.filter(recipient__name="寫入中").exists()
+    ImportJob.objects.update(state=ImportJob.State.DONE)  # and of one written already
+    response = staff_client.post(job_url, {"confirm": "1"}, follow=True)
+    assert "正在写入或已经完成" in response.content.decode()
+    assert not Honor.objects.filter(recipient__name="寫入中").exists()
