@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0007_roles'),
+        ("core", "0007_roles"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='importjob',
-            name='state',
-            field=models.CharField(choices=[('checking', '检查中'), ('ready', '待确认'), ('writing', '写入中'), ('done', '已导入'), ('failed', '失败')], max_length=10, verbose_name='状态'),
+            model_name="importjob",
+            name="state",
+            field=models.CharField(
+                choices=[
+                    ("checking", "检查中"),
+                    ("ready", "待确认"),
+                    ("writing", "写入中"),
+                    ("done", "已导入"),
+                    ("failed", "失败"),
+                ],
+                max_length=10,
+                verbose_name="状态",
+            ),
         ),
     ]
