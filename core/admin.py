@@ -235,6 +235,12 @@ class TabularAdminMixin:
         if job is None or (job.user_id != request.user.pk and not request.user.is_superuser):
             raise Http404
         imports.give_up_if_stalled(job)
+        if request.method == "POST" and "cancel" in request.POST:
+            if imports.cancel(job):
+                self.message_user(request, _("已取消导入，上传的文件已删除。"))
+            return HttpResponseRedirect(
+                reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+            )
         if request.method == "POST" and "confirm" in request.POST:
             try:
                 result = imports.commit(job, self.importer_class)

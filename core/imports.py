@@ -36,8 +36,52 @@ class JobNotReady(Exception):
     """A confirm of a job that another confirm is writing, or that is written already."""
 
 
+# An uploaded file holds ID numbers and phones: readable by the server's account only, and
+# kept no longer than the day it takes to look at the preview and confirm it.
+KEEP_UNCONFIRMED = datetime.timedelta(days=1)
+
+
 def storage() -> FileSystemStorage:
-    return FileSystemStorage(location=settings.IMPORT_ROOT)
+    return FileSystemStorage(
+        location=settings.IMPORT_ROOT, file_permissions_mode=0o600, directory_permissions_mode=0o700
+    )
+
+
+def discard_file(job: ImportJob) -> None:
+    if job.file_name:
+        storage().delete(job.file_name)
+
+
+def cancel(job: ImportJob) -> bool:
+    """Cancel a job not yet written: its file is deleted at once. False when too late."""
+    cancelled = ImportJob.objects.filter(
+        pk=job.pk,
+        state__in=[ImportJob.State.CHECKING, ImportJob.State.READY, ImportJob.State.FAILED],
+    ).update(state=ImportJob.State.CANCELLED, updated_at=timezone.now())
+    if cancelled:
+        discard_file(job)
+    return bool(cancelled)
+
+
+def purge_expired(now: datetime.datetime | None = None) -> int:
+    """Delete the files of jobs left unconfirmed for a day (a job being written is left).
+
+    Called whenever a new import starts, and by `manage.py purge_import_files`, so
+    nothing depends on a cron job. Returns how many files were deleted.
+    """
+    cutoff = (now or timezone.now()) - KEEP_UNCONFIRMED
+    expired = ImportJob.objects.filter(
+        created_at__lt=cutoff,
+        state__in=[ImportJob.State.CHECKING, ImportJob.State.READY, ImportJob.State.FAILED],
+    )
+    count = 0
+    for job in expired:
+        if ImportJob.objects.filter(pk=job.pk, state=job.state).update(
+            state=ImportJob.State.CANCELLED
+        ):
+            discard_file(job)
+            count += 1
+    return count
 
 
 def read_stored(job: ImportJob) -> tabular.Table:
@@ -47,6 +91,7 @@ def read_stored(job: ImportJob) -> tabular.Table:
 
 def start_check(job: ImportJob, importer_class, *, background: bool) -> None:
     """Check the job's file now, or in a thread that reports its progress on the job."""
+    purge_expired()
     if background:
         run_in_background(_check_in_thread, job.pk, importer_class)
     else:

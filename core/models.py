@@ -330,6 +330,8 @@ class ImportJob(models.Model):
         WRITING = "writing", _("写入中")
         DONE = "done", _("已导入")
         FAILED = "failed", _("失败")
+        # Cancelled on its page, or left unconfirmed for a day: its file is deleted.
+        CANCELLED = "cancelled", _("已取消")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(
