@@ -248,8 +248,18 @@ class TabularAdminMixin:
         if job is None or (job.user_id != request.user.pk and not request.user.is_superuser):
             raise Http404
         imports.give_up_if_stalled(job)
-        if request.method == "POST" and job.state == ImportJob.State.READY:
-            result = imports.commit(job, self.importer_class)
+        if request.method == "POST" and "cancel" in request.POST:
+            if imports.cancel(job):
+                self.message_user(request, _("已取消导入，上传的文件已删除。"))
+            return HttpResponseRedirect(
+                reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+            )
+        if request.method == "POST" and "confirm" in request.POST:
+            try:
+                result = imports.commit(job, self.importer_class)
+            except imports.JobNotReady as refusal:
+                self.message_user(request, str(refusal), messages.WARNING)
+                return HttpResponseRedirect(self.job_url(job))
             if result.committed:
                 self.message_user(request, _("导入完成：%(summary)s") % {"summary": result.summary})
                 return HttpResponseRedirect(

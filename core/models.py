@@ -354,8 +354,13 @@ class ImportJob(models.Model):
     class State(models.TextChoices):
         CHECKING = "checking", _("检查中")
         READY = "ready", _("待确认")
+        # Taken by the one confirm that writes (a conditional UPDATE from READY): a second
+        # confirm, or a double click, finds the job no longer ready and writes nothing.
+        WRITING = "writing", _("写入中")
         DONE = "done", _("已导入")
         FAILED = "failed", _("失败")
+        # Cancelled on its page, or left unconfirmed for a day: its file is deleted.
+        CANCELLED = "cancelled", _("已取消")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(

@@ -117,13 +117,26 @@ def rederive(queryset, fields: list[str], *, assign=None) -> None:
 
 
 @transaction.atomic
-def bulk_save(model, new: list, changed: list, fields: list[str], *, user, reason: str, writer):
+def bulk_save(
+    model,
+    new: list,
+    changed: list,
+    fields: list[str],
+    *,
+    user,
+    reason: str,
+    writer,
+    derive: bool = True,
+    archive: bool = False,
+):
     """Save many records under save_record's rules, for imports and generators.
 
     Scope: every new and changed record's region, and every changed record's stored one
     (one query per thousand rows). Workflow fields: never updated on stored records; a new
-    record enters as a draft or submitted, never further. Keys derived, authorship set;
-    then `writer(new, changed, update_fields)` writes them with their history rows.
+    record enters as a draft or submitted, never further — except in the operator's
+    `archive` restore (user None), which writes an export back as it was. Keys derived
+    (unless the caller has, `derive=False`), authorship set; then
+    `writer(new, changed, update_fields)` writes them with their history rows.
     """
     new, changed = list(new), list(changed)
     scope = scoping.staff_region(user)
@@ -141,14 +154,16 @@ def bulk_save(model, new: list, changed: list, fields: list[str], *, user, reaso
         ):
             raise scoping.OutOfScope(_("该记录属于其他地区，您不能修改。"))
     workflow = set(getattr(model, "workflow_fields", ()))
-    for record in new:
+    if archive and user is None:
+        workflow = set()
+    for record in new if workflow else ():
         status = getattr(record, "status", None)
         _keep_workflow_fields(record, None)
         if status in ENTRY_STATUSES:
             record.status = status
     for record in [*new, *changed]:
         set_authorship(record, user, created=record.pk is None)
-        if hasattr(record, "derive_keys"):
+        if derive and hasattr(record, "derive_keys"):
             record.derive_keys()
     writer(new, changed, [name for name in fields if name not in workflow])
 

@@ -21,7 +21,9 @@ import zipfile
 from collections.abc import Iterable
 from decimal import Decimal
 
+import xlsxwriter
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from xlsxwriter.utility import xl_col_to_name
 
 SHEET = "xl/worksheets/sheet1.xml"
@@ -65,9 +67,10 @@ def row_xml(number: int, row: Iterable, refs: list[str]) -> str:
 
 
 def write_xlsx(rows: Iterable[list], columns: list, notes: list[tuple[str, str]], target):
-    """Write a workbook with a frozen header row, column widths and a sheet of notes."""
-    from core.tabular import headers
+    """Write a workbook with a frozen header row, column widths and a sheet of notes.
 
+    `columns` are core.tabular Columns (a header and a width each); this module imports
+    nothing of core.tabular, so the two have no import cycle."""
     width = len(columns)
     refs = [xl_col_to_name(index) for index in range(width)]
     with tempfile.TemporaryFile() as data, tempfile.SpooledTemporaryFile(2**20) as layout:
@@ -80,7 +83,7 @@ def write_xlsx(rows: Iterable[list], columns: list, notes: list[tuple[str, str]]
                 lines.clear()
         data.write("".join(lines).encode())
         data.seek(0)
-        _layout(columns, headers(columns), notes, layout)
+        _layout(columns, [str(column.header) for column in columns], notes, layout)
         layout.seek(0)
         dimension = f'<dimension ref="A1:{refs[-1] if refs else "A"}{last}"/>'
         _splice(layout, data, dimension, target)
@@ -88,9 +91,6 @@ def write_xlsx(rows: Iterable[list], columns: list, notes: list[tuple[str, str]]
 
 def _layout(columns, header_row, notes, target) -> None:
     """The workbook without data rows, by XlsxWriter."""
-    import xlsxwriter
-    from django.utils.translation import gettext as _
-
     workbook = xlsxwriter.Workbook(
         target,
         {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False},

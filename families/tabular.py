@@ -85,10 +85,15 @@ FAMILY_FIELDS = [
 
 
 class FamilyImporter(Importer):
-    """Rows of families: the same name, region, title, level and year update the record."""
+    """Rows of families: the same name, region, title, level and year update the record.
+
+    The region is part of the identity and must be in the importer's scope, so a row can
+    only ever match a family of her own subtree; a same-named family elsewhere is another.
+    Status and notice: see Importer.check_workflow.
+    """
 
     columns = COLUMNS
-    review_permission = "families.review_family"
+    private_fields = frozenset({"phone", "address", "id_number"})
     model = Family
     update_fields = FAMILY_FIELDS
 
@@ -117,7 +122,6 @@ class FamilyImporter(Importer):
             )
         if row.get("status"):
             values["status"] = check(parse_choice, row["status"], Status, HEADER["status"])
-            self.check_status(values["status"], check.errors)
         for key in ("notice_start", "notice_end"):
             if key in row:
                 values[key] = check(parse_date, row[key], HEADER[key])
@@ -129,8 +133,12 @@ class FamilyImporter(Importer):
             values["id_number"] = row["id_number"].upper()
 
         family = self.existing.get((name, region.pk, title.pk, level, year))
+        if family is not None:
+            self.check_in_scope(family)  # the region is part of the identity: a guard
         if family is None:
             family = Family(name=name, region=region, title=title, level=level, year=year)
+        self.check_workflow(family, values)  # no status beyond submitted, nothing public rewritten
+        if family.pk is None:
             values.setdefault("status", Status.DRAFT)  # a file without a status publishes nothing
         changed = assign_changed(family, values)
         label = f"{year} {title} {name}"

@@ -56,15 +56,18 @@ class Gender(models.TextChoices):
     MALE = "male", _("男")
 
 
+def recipient_in_region(region) -> Q:
+    """The condition that places a recipient in a region's subtree: one of her honours is
+    there, or she has none yet and an account of the subtree entered her."""
+    honours = Honor.objects.filter(recipient=models.OuterRef("pk"))
+    return Q(models.Exists(honours.filter(region__path__startswith=region.path))) | (
+        ~Q(models.Exists(honours)) & Q(entered_region__path__startswith=region.path)
+    )
+
+
 class RecipientQuerySet(models.QuerySet):
     def in_region(self, region):
-        """Recipients honoured in the region's subtree, and those not honoured yet that an
-        account of the subtree entered."""
-        honours = Honor.objects.filter(recipient=models.OuterRef("pk"))
-        return self.filter(
-            models.Exists(honours.filter(region__path__startswith=region.path))
-            | (~models.Exists(honours) & Q(entered_region__path__startswith=region.path))
-        )
+        return self.filter(recipient_in_region(region))
 
 
 class Recipient(models.Model):

@@ -1,19 +1,23 @@
 """The honour list's columns, declared once for exports, the import template and imports."""
 
-from django.db.models import F
+from django.db.models import BooleanField, ExpressionWrapper, F, Value
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.models import Level, Status
 from core.rolls import Roll, build_roll, roll_heading
+from core.scoping import staff_region
 from core.tabular import (
     NEW,
+    OTHER_REGION,
     UNCHANGED,
     UPDATE,
     Collector,
     Column,
     Importer,
+    RowError,
     assign_changed,
+    changed_fields,
     check_fields,
     choice_column,
     parse_choice,
@@ -22,7 +26,15 @@ from core.tabular import (
     text_column,
 )
 from core.text import pad_name
-from honors.models import Channel, Gender, Honor, HonorTitle, Recipient, RecipientKind
+from honors.models import (
+    Channel,
+    Gender,
+    Honor,
+    HonorTitle,
+    Recipient,
+    RecipientKind,
+    recipient_in_region,
+)
 from honors.selectors import roll_order
 
 L = gettext_lazy
@@ -60,26 +72,59 @@ def export_queryset(queryset):
     return queryset.iterator(chunk_size=2000)
 
 
+def recipient_scope(user):
+    """The condition that places a recipient in `user`'s scope, for filters and annotations
+    (honors.models.recipient_in_region, the rule every door uses). None: everywhere."""
+    scope = staff_region(user) if user is not None else None
+    return None if scope is None else recipient_in_region(scope)
+
+
+def recipients_in_scope(user):
+    """The recipients `user` may match, read and write (see recipient_scope); the operator's
+    commands (user None) and the city's staff: all."""
+    condition = recipient_scope(user)
+    return Recipient.objects.all() if condition is None else Recipient.objects.filter(condition)
+
+
 class HonorImporter(Importer):
     """Rows of honours: the same recipient, title, level and year update instead of doubling.
 
     A recipient is the same person when the ID number matches, or when an honour
     of this very title, level and year is already held by someone of that name;
     a collective is the same when its full name matches.
+
+    Scope: a row that matches an honour outside the importer's subtree (by its current
+    region), or a recipient outside it (by ID number, see recipient_scope), is an error on
+    that row, never an update; collectives are matched by name within scope only.
+
+    Status: see Importer.check_workflow — new honours are drafts (or 已提交审核), an
+    existing one keeps its status and notice, and one past review is not rewritten
+    (its recipient's phone and ID number may still be corrected).
     """
 
     columns = COLUMNS
-    review_permission = "honors.review_honor"
+    private_fields = frozenset({"id_number", "phone"})
 
     def prepare(self, rows: list[dict]) -> None:
         super().prepare(rows)
         self.titles = list(HonorTitle.objects.all())
         names = {row.get("name", "") for row in rows} - {""}
         ids = {row.get("id_number", "").upper() for row in rows} - {""}
-        self.by_id_number = {r.id_number: r for r in Recipient.objects.filter(id_number__in=ids)}
+        # By ID number city-wide, since the number is unique: one held outside scope is
+        # reported, not taken over and not doubled.
+        condition = recipient_scope(self.user)
+        in_scope = Value(True) if condition is None else condition
+        self.by_id_number = {
+            r.id_number: r
+            for r in Recipient.objects.filter(id_number__in=ids).annotate(
+                in_scope=ExpressionWrapper(in_scope, output_field=BooleanField())
+            )
+        }
         self.collectives = {
             r.name: r
-            for r in Recipient.objects.filter(kind=RecipientKind.COLLECTIVE, name__in=names)
+            for r in recipients_in_scope(self.user).filter(
+                kind=RecipientKind.COLLECTIVE, name__in=names
+            )
         }
         self.awards: dict[tuple, list[Honor]] = {}
         for honor in Honor.objects.filter(recipient__name__in=names).select_related("recipient"):
@@ -117,13 +162,14 @@ class HonorImporter(Importer):
         status = None
         if row.get("status"):
             status = check(parse_choice, row["status"], Status, HEADER["status"])
-            self.check_status(status, check.errors)
         notice_start = check(parse_date, row.get("notice_start", ""), HEADER["notice_start"])
         notice_end = check(parse_date, row.get("notice_end", ""), HEADER["notice_end"])
         check.raise_if_any()
 
         held = self.awards.get((name, kind, title.pk, level, year), [])
         recipient = self._recipient(row, kind, name, held)
+        if recipient.pk and not getattr(recipient, "in_scope", True):
+            raise RowError([str(OTHER_REGION)])
         recipient_values = {"kind": kind, "name": name, "gender": gender}
         for key in ("ethnicity", "id_number", "phone"):
             if key in row or recipient.pk is None:
@@ -134,6 +180,8 @@ class HonorImporter(Importer):
             if recipient.pk
             else None
         )
+        if honor is not None:
+            self.check_in_scope(honor)
         honor = honor or Honor(title=title, level=level, year=year)
         honor_values = {"region": region, "channel": channel}
         for key, attribute in [
@@ -152,6 +200,8 @@ class HonorImporter(Importer):
             honor_values["notice_end"] = notice_end
         # A file without a status column never publishes anything: new rows are drafts.
         honor_values["status"] = status or (honor.status if honor.pk else Status.DRAFT)
+        recipient_changes = changed_fields(recipient, recipient_values) if recipient.pk else set()
+        self.check_workflow(honor, honor_values, frozenset(recipient_changes))
         recipient_changed = assign_changed(recipient, recipient_values)
         honor_changed = assign_changed(honor, honor_values)
         label = f"{year} {title} {name}"
@@ -161,7 +211,6 @@ class HonorImporter(Importer):
         recipient.derive_keys()
         honor.recipient = recipient
         check_fields(honor, exclude=["recipient", "title", "region"])
-        self.authored(honor)
         self._queue(recipient, recipient_changed, honor)
         return (UPDATE if honor.pk else NEW), label
 

@@ -1,5 +1,6 @@
 """Activity rows, declared once for the staff export, the import template and imports."""
 
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.tabular import (
@@ -53,10 +54,25 @@ ACTIVITY_FIELDS = [
 
 
 class ActivityImporter(Importer):
-    """Rows of activities: the same program, date, name and region update the record."""
+    """Rows of activities: the same program, date, name and region update the record.
+
+    The region is part of the identity and must be in the importer's scope, so a row can
+    only ever match an activity of her own subtree. New activities are unpublished, and a
+    published one is not rewritten by an import (its figures are public).
+    """
 
     columns = COLUMNS
     model = Activity
+
+    def lock_scope(self, row: dict) -> tuple[str, str]:
+        return row.get("program", ""), row.get("date", "")[:4]  # the program and its year
+
+    def is_public(self, record) -> bool:
+        return record.is_published
+
+    def public_record_message(self, record) -> str:
+        return _("：已发布的活动不能通过导入修改，请在系统中修改")
+
     update_fields = ACTIVITY_FIELDS
 
     def prepare(self, rows: list[dict]) -> None:
@@ -86,9 +102,12 @@ class ActivityImporter(Importer):
         if "notes" in row:
             values["notes"] = row["notes"]
         activity = self.existing.get((program.pk, date, title, region.pk))
+        if activity is not None:
+            self.check_in_scope(activity)  # the region is part of the identity: a guard
         if activity is None:
             activity = Activity(program=program, date=date, title=title, region=region)
             values.setdefault("kind", ActivityKind.OTHER)
+        self.check_workflow(activity, values)  # imported activities are unpublished
         changed = assign_changed(activity, values)
         label = f"{date} {title}"
         if activity.pk and not changed:

@@ -11,7 +11,9 @@ from core.tabular import TableError, read_table
 class ImportCommand(BaseCommand):
     """Import a .xlsx or .csv file; print each bad row; exit non-zero when any row is bad.
 
-    Nothing is written unless every row is good (and --dry-run is not given).
+    Nothing is written unless every row is good (and --dry-run is not given). The
+    operator's run is city-wide; like a staff import it sets no status beyond 已提交审核
+    unless --archive restores a file exported by this system with its statuses.
     """
 
     importer_class = None
@@ -20,6 +22,12 @@ class ImportCommand(BaseCommand):
         parser.add_argument("file", type=Path, help="a .xlsx or .csv file")
         parser.add_argument(
             "--dry-run", action="store_true", help="check every row and write nothing"
+        )
+        parser.add_argument(
+            "--archive",
+            action="store_true",
+            help="restore a staff export as it was: statuses and notices included (the "
+            "records were reviewed when they were exported); otherwise new rows are drafts",
         )
 
     def handle(self, *args, **options):
@@ -31,7 +39,7 @@ class ImportCommand(BaseCommand):
                 table = read_table(File(handle, name=path.name))
         except TableError as error:
             raise CommandError(str(error)) from None
-        result = self.importer_class().run(
+        result = self.importer_class(archive=options["archive"]).run(
             table, commit=not options["dry_run"], progress=self.progress
         )
         self.stderr.write("")

@@ -186,7 +186,7 @@ def test_imports_refuse_rows_outside_the_importers_region(world):
     result = HonorImporter(user=users["editor_602"]).run(table, commit=True)
     assert not result.committed
     assert any("不在您管理的地区范围内" in m for m in result.error_messages)
-    assert any("只有审核员可以导入" in m for m in result.error_messages)
+    assert any("导入只能是“草稿”或“已提交审核”" in m for m in result.error_messages)
 
 
 def test_reviewer_sees_id_numbers_and_phones_masked(client, world):

@@ -1,9 +1,12 @@
 """Staff exports and imports in the admin."""
 
 import datetime
+import io
+import os
 
 import pytest
 from django.contrib.auth.models import Permission, User
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -196,3 +199,57 @@ def test_editor_without_add_permission_cannot_import(client):
     user.user_permissions.set(Permission.objects.filter(codename="view_honor"))
     client.force_login(user)
     assert client.get(IMPORT).status_code == 403
+
+
+def test_a_confirm_of_a_job_being_written_writes_nothing_and_says_so(staff_client):
+    response, job_url = upload(staff_client, [headers(COLUMNS)[:13], honour_row("寫入中")])
+    ImportJob.objects.update(state=ImportJob.State.WRITING)  # another confirm took it
+    response = staff_client.post(job_url, {"confirm": "1"}, follow=True)
+    assert "正在写入或已经完成" in response.content.decode()
+    assert not Honor.objects.filter(recipient__name="寫入中").exists()
+    ImportJob.objects.update(state=ImportJob.State.DONE)  # and of one written already
+    response = staff_client.post(job_url, {"confirm": "1"}, follow=True)
+    assert "正在写入或已经完成" in response.content.decode()
+    assert not Honor.objects.filter(recipient__name="寫入中").exists()
+
+
+def stored_path(job: ImportJob):
+    return imports.storage().path(job.file_name)
+
+
+def test_an_uploaded_file_is_readable_by_the_server_only(staff_client):
+    upload(staff_client, [headers(COLUMNS)[:13], honour_row("私密者")])
+    assert os.stat(stored_path(ImportJob.objects.get())).st_mode & 0o777 == 0o600
+
+
+def test_cancelling_a_job_deletes_its_file(staff_client):
+    response, job_url = upload(staff_client, [headers(COLUMNS)[:13], honour_row("取消者")])
+    assert 'name="cancel"' in response.content.decode()
+    job = ImportJob.objects.get()
+    assert os.path.exists(stored_path(job))
+    staff_client.post(job_url, {"cancel": "1"})
+    job.refresh_from_db()
+    assert job.state == ImportJob.State.CANCELLED and not os.path.exists(stored_path(job))
+    staff_client.post(job_url, {"confirm": "1"})
+    assert not Honor.objects.filter(recipient__name="取消者").exists()
+
+
+def test_unconfirmed_files_are_deleted_after_a_day_by_the_next_import_or_the_command(
+    staff_client,
+):
+    upload(staff_client, [headers(COLUMNS)[:13], honour_row("昨天者")])
+    old = ImportJob.objects.get()
+    ImportJob.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=2)
+    )
+    upload(staff_client, [headers(COLUMNS)[:13], honour_row("今天者")])
+    old.refresh_from_db()
+    assert old.state == ImportJob.State.CANCELLED and not os.path.exists(stored_path(old))
+    new = ImportJob.objects.exclude(pk=old.pk).get()
+    assert os.path.exists(stored_path(new))
+    ImportJob.objects.filter(pk=new.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=2)
+    )
+    out = io.StringIO()
+    call_command("purge_import_files", stdout=out)
+    assert "已删除 1 个" in out.getvalue() and not os.path.exists(stored_path(new))
