@@ -187,27 +187,30 @@ def subregion_path(region: Region):
     return Substr("region__path", 1, Value(depth) + below)
 
 
-def _columns(figure: Figure, year: int) -> dict:
-    """A figure's aggregates for one year: n (records counted), a (and b for a rate)."""
-    q = figure_q(figure) & year_q(figure.source, year)
-    prefix = f"f{figure.pk}_{year}_"
-    columns = {"n": Count("pk", filter=q)}
+def _columns(figure: Figure, q: Q, year: int, *, presence: bool) -> dict:
+    """A figure's aggregates for one year: a (and b for a rate), and n (how many records it
+    counts) where `presence` asks which sub-regions have any. A count is n alone."""
+    q &= year_q(figure.source, year)
+    columns = {}
+    if figure.measure == Measure.COUNT or presence:
+        columns["n"] = Count("pk", filter=q)
     if figure.measure == Measure.RATE:
         columns |= {"a": Sum("value", filter=q), "b": Sum("total", filter=q)}
     elif figure.measure != Measure.COUNT:
         columns["a"] = Sum(figure.measure, filter=q)
-    return {prefix + name: aggregate for name, aggregate in columns.items()}
+    return {f"f{figure.pk}_{year}_{name}": aggregate for name, aggregate in columns.items()}
 
 
 def _source_groups(
     source: str, figures: list[Figure], years: list[int], region: Region, by_region: bool
 ) -> dict[str, dict]:
-    """One query: every figure of `source` for every year, by sub-region path when
-    `by_region` (else one group under the region's own path)."""
+    """One query: every figure of `source` for every year (the first is the report's), by
+    sub-region path when `by_region` (else one group under the region's own path)."""
     columns = {}
     for figure in figures:
+        q = figure_q(figure)
         for year in years:
-            columns |= _columns(figure, year)
+            columns |= _columns(figure, q, year, presence=by_region and year == years[0])
     qs = source_records(source, years, region)
     if not by_region:
         return {region.path: qs.aggregate(**columns)}
