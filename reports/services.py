@@ -3,21 +3,23 @@
 How the report is counted, and why. Figures are records (reports.models.Figure): the demo
 defines 38 and staff add more without a programmer. Counted one figure at a time, each cost
 about five queries (its total, the year before, its values by sub-region and their regions):
-about 200 queries for the city page, 0.9 s on SQLite and 4-6 s on PostgreSQL with the demo,
-uncached. `year_report` asks instead one query per source (activities, stock, honours,
-families), whatever the number of figures and sub-regions:
+200 queries for the city page, 220 ms on SQLite and 350-450 ms on PostgreSQL with the demo,
+uncached (fastest of 15, `python -m bench.report_pages`). `year_report` asks instead one
+query per source (activities, stock, honours, families), whatever the number of figures and
+sub-regions: 14 queries for the whole page, 105 ms on SQLite and 120 ms on PostgreSQL, of
+which about 45 ms in the four aggregates.
 
-- each figure of the source is a few columns of conditional aggregation
-  (`Count("pk", filter=...)`, `Sum(field, filter=...)`) whose filter is what the figure counts
-  (`figure_q`) and the year: this year, and the year before when there is one to compare;
-- the rows are grouped by the sub-region each record sits under, its region's path cut one
+- Each figure of the source is a few columns of conditional aggregation
+  (`Count("pk", filter=...)`, `Sum(field, filter=...)`) whose filter is what the figure
+  counts (`figure_q`) and the year: this year, and the year before when there is one.
+- The rows are grouped by the sub-region each record sits under, its region's path cut one
   level below the report's region (`subregion_path`). Each group is a sub-region's value; the
   total is the sum of the groups, including the group of records entered for the region
   itself, which counts in the total and in no sub-region.
 
-Python then assembles the figures from those few rows (measured after, and the query count
-pinned, in tests/reports/test_report_queries.py). `records` and `figure_value` remain the
-plain way, one figure at a time; the same test file holds the two equal for every figure.
+Python then assembles the figures from those few rows. `records` and `figure_value` remain
+the plain way, one query per figure; tests/reports/test_report_queries.py holds the two equal
+for every figure, the year before and every sub-region, and pins the page's query count.
 """
 
 import datetime
@@ -240,13 +242,20 @@ def _total(figure: Figure, groups: dict[str, dict], year: int) -> Decimal | None
 
 
 def _by_subregion(
-    figure: Figure, groups: dict[str, dict], year: int, region: Region, subregions, total
+    figure: Figure,
+    groups: dict[str, dict],
+    year: int,
+    region: Region,
+    subregions: dict[str, Region],
+    total: Decimal | None,
 ) -> list[RegionValue]:
     """The figure for each sub-region with records it counts, in the order of their codes."""
     values = []
     for path, row in groups.items():
+        # Records entered for the region itself belong to no sub-region, and a sub-region is
+        # listed only where the figure counts some of its records (as one query per figure).
         if path == region.path or not _part(row, figure, year, "n"):
-            continue  # records entered for the region itself belong to no sub-region
+            continue
         a = _part(row, figure, year, "a") or 0
         b = (_part(row, figure, year, "b") or 0) if figure.measure == Measure.RATE else None
         value = _value(figure.measure, a, b)
