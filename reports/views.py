@@ -1,3 +1,4 @@
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -51,16 +52,27 @@ class ReportView(ReportMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         year, region = self.get_report_scope()
-        sections = year_report(year, region) if year_has_records(year) else []
+        # Asked once each: the table compares with the year before, the links name it.
+        has_previous_year = year_has_records(year - 1)
+        # The breadcrumb's ancestors and the sub-regions of the figures, in one query.
+        nearby = list(
+            Region.objects.filter(Q(parent=region) | Q(code__in=region.ancestor_codes[:-1]))
+        )
+        subregions = [other for other in nearby if other.parent_id == region.pk]
+        sections = (
+            year_report(year, region, compare=has_previous_year, subregions=subregions)
+            if year_has_records(year)
+            else []
+        )
         months = activities_by_month(year, region)
         areas = people_by_focus_area(year, region)
         context.update(
             year=year,
             region=region,
-            ancestors=Region.objects.filter(code__in=region.ancestor_codes[:-1]),
+            ancestors=[other for other in nearby if other.parent_id != region.pk],
             sections=sections,
             has_previous=any(r.previous is not None for s in sections for r in s.results),
-            previous_year=year - 1 if year_has_records(year - 1) else None,
+            previous_year=year - 1 if has_previous_year else None,
             months=months,
             month_chart=charts.bar_chart(
                 [(_("%(m)s月") % {"m": month}, value) for month, value in months],
