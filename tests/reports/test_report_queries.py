@@ -17,7 +17,7 @@ from reports.services import figure_value, records, year_report
 from tests.core.factories import CountyFactory
 from tests.programs.factories import ActivityFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_year")]
 
 # The whole page: the region, the figures (with their programs and titles), whether the
 # years have records, one aggregate per source, the regions named, and the two charts.
