@@ -28,7 +28,7 @@ def honour_file(prefix: str) -> bytes:
     return (HEADER + "".join(lines)).encode()
 
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_year")]
 
 
 def in_thread(function, *args):
