@@ -10,6 +10,11 @@ real size (openpyxl's read-only mode trusts it). Memory stays flat at any length
 Text is always an inline string — a cell starting with "=" is text, never a formula —
 numbers are numbers, dates are written as ISO text (2023-03-08, times in local time), as
 the importer reads them.
+
+Replaces: XlsxWriter's own write_row for the data rows (measured: 201,792 families in
+12.5 s through it, 2.9 s spliced — bench/results.md, exports). Held equal to the plain
+way by tests/core/test_xlsx.py: the cells read back with their types in both openpyxl
+modes, and the importer reads what the writer wrote.
 """
 
 import datetime
