@@ -11,6 +11,8 @@ from core.images import ThumbnailedImageField
 from core.models import NAME_ORDER_HELP, NameOrder, Recognition, photo_upload_to
 from core.validators import validate_id_number, validate_phone
 
+HAN = frozenset({"汉族", "汉"})
+
 
 class RecipientKind(models.TextChoices):
     INDIVIDUAL = "individual", _("个人")
@@ -154,6 +156,10 @@ class Recipient(models.Model):
         """Fill this row's sort and search columns (bulk writers call it before bulk_create);
         her honours' copies follow in honors.services."""
         self.name = self.name.strip()
+        # Lists note only a minority's ethnicity: typing 汉族 is the same as leaving it empty.
+        self.ethnicity = self.ethnicity.strip()
+        if text.normalize_for_search(self.ethnicity) in HAN:
+            self.ethnicity = ""
         # Collectives get a key too, so mixed admin lists have a stable order; official
         # lists order them by region and as entered instead (core/rolls.py).
         self.stroke_key = text.stroke_sort_key(self.name)

@@ -7,6 +7,8 @@ from django.db import IntegrityError, transaction
 from core.models import Status
 from core.text import normalize_for_search
 from honors.models import Recipient
+from honors.services import save_recipient
+from honors.tabular import roll_entry
 from tests.honors.factories import HonorFactory, RecipientFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +89,12 @@ def test_search_text_covers_name_unit_post_title_and_deeds():
     honor = HonorFactory(unit="濱城區婦聯", post="主席", deeds="帶領婦女致富")
     for word in ["滨城区妇联", "主席", "带领妇女", honor.recipient.name, honor.title.name]:
         assert normalize_for_search(word) in honor.search_text
+
+
+def test_han_is_never_printed_typing_it_equals_leaving_it_empty():
+    for typed in ["汉族", "漢族", " 汉 "]:
+        recipient = save_recipient(RecipientFactory.build(name="王芳", ethnicity=typed), user=None)
+        assert recipient.ethnicity == ""
+        assert "汉" not in roll_entry(HonorFactory(recipient=recipient))
+    hui = save_recipient(RecipientFactory.build(name="马兰", ethnicity="回族"), user=None)
+    assert "（回族）" in roll_entry(HonorFactory(recipient=hui))
