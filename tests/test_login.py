@@ -93,3 +93,17 @@ def test_a_staff_session_ends_with_the_browser_or_after_a_working_day(client, st
     assert not cookie["expires"] and not cookie["max-age"]  # a browser-session cookie
     assert cookie["httponly"]
     assert client.session.get_expiry_age() == 8 * 60 * 60
+
+
+@pytest.mark.usefixtures("demo_year")
+def test_the_admin_index_names_login_security_in_chinese_and_only_for_superusers(
+    client, admin_user
+):
+    from tests.staff import make_staff
+
+    client.force_login(admin_user)
+    page = client.get("/admin/").content.decode()
+    assert "登录安全" in page and "登录失败记录" in page
+    assert "Access attempt" not in page and "Access log" not in page
+    client.force_login(make_staff("rv", "reviewer", "371600"))
+    assert "登录安全" not in client.get("/admin/").content.decode()

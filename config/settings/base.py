@@ -57,7 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "simple_history",
-    "axes",
+    "core.login_security.LoginSecurityConfig",  # django-axes, named in Chinese
     "csp",
     "core",
     "programs",
