@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from core.views import HomeView, NoticeListView, RegionDetailView, switch_language
+from core.views import switch_language
 
 admin.site.site_header = _("妇联工作与表彰记录")
 admin.site.site_title = _("妇联记录管理")
@@ -18,13 +18,11 @@ urlpatterns = [
 
 # The default language (simplified Chinese) has no prefix; /zh-hant/… and /en/… carry theirs.
 urlpatterns += i18n_patterns(
-    path("", HomeView.as_view(), name="home"),
+    path("", include("pages.urls")),
     path("honors/", include("honors.urls")),
     path("families/", include("families.urls")),
     path("programs/", include("programs.urls")),
     path("reports/", include("reports.urls")),
-    path("regions/<str:code>/", RegionDetailView.as_view(), name="region-detail"),
-    path("notices/", NoticeListView.as_view(), name="notices"),
     prefix_default_language=False,
 )
 

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "honors",
     "families",
     "reports",
+    # Above the record apps: the pages that gather them (home, region, notices).
+    "pages",
 ]
 
 MIDDLEWARE = [
