@@ -112,15 +112,25 @@ def switch_language(request):
     """The language switcher's link: remember the choice and show the same page in it.
 
     A plain GET link, so it works without JavaScript; `next` keeps the path and query.
+    The page sent to is checked, not the one given: removing a language prefix turns
+    `/en//evil.example` into `//evil.example`, another site.
     """
     language = request.GET.get("language", "")
     if not i18n.supported(language):
         language = settings.LANGUAGE_CODE
     next_url = request.GET.get("next", "/")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = "/"
+    if not next_url.startswith("/"):
+        next_url = "/"  # a page of this site, by its path; anything else: the front page
     path, _sep, query = next_url.partition("?")
     target = i18n.path_in_language(path or "/", language) + (f"?{query}" if query else "")
+    if (
+        not url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+        or not target.startswith("/")
+        or target[1:2] in ("/", "\\")
+    ):
+        target = i18n.path_in_language("/", language)
     response = HttpResponseRedirect(target)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
