@@ -2,10 +2,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.utils.translation import gettext_lazy as _
 
+from core.converters import RegionCodeConverter
 from core.views import switch_language
+
+# Before the apps' URL modules are included: pages and reports use <region:code>.
+register_converter(RegionCodeConverter, "region")
 
 admin.site.site_header = _("妇联工作与表彰记录")
 admin.site.site_title = _("妇联记录管理")

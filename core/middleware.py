@@ -1,13 +1,15 @@
-"""Language choice on unprefixed URLs, public pages in the visitor's script, and the page cache."""
+"""Language choice on unprefixed URLs, public pages in the visitor's script, the page cache,
+and the admin's guard against input the database refuses."""
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from core import cache as cache_versions
 from core import i18n
+from core.filters import REFUSED_MESSAGE, has_refused_characters
 
 
 class PreferredLanguageMiddleware:
@@ -132,3 +134,45 @@ class PublicPageCacheMiddleware:
             and response.get("Content-Type", "").startswith("text/html")
             and "private" not in response.get("Cache-Control", "")
         )
+
+
+class AdminInputMiddleware:
+    """Refuse, in the admin, query strings and record ids that would fail in the database.
+
+    The admin's search box, list filters and autocomplete (`term=`) put the query string
+    into queries, and PostgreSQL refuses NUL there with a 500; such a request answers 400
+    here. The history pages of django-simple-history (`…/<id>/history/<version>/`) turn
+    their ids into numbers without a check (`history/abc/` was a 500); an id that is not
+    a number is a 404. The public pages check their input in their FilterSets and URL
+    converters instead (core.filters, core.converters), where it is a message on the form.
+    """
+
+    HISTORY_VIEWS = ("_history", "_simple_history")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith("/admin/") and any(
+            has_refused_characters(part)
+            for key, values in request.GET.lists()
+            for part in (key, *values)
+        ):
+            return HttpResponseBadRequest(
+                str(REFUSED_MESSAGE), content_type="text/plain; charset=utf-8"
+            )
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if (
+            match is not None
+            and match.url_name
+            and match.url_name.endswith(self.HISTORY_VIEWS)
+            and not all(
+                str(value).isascii() and str(value).isdigit()
+                for value in (*view_args, *view_kwargs.values())
+            )
+        ):
+            raise Http404
+        return None

@@ -6,6 +6,6 @@ from pages import views
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
-    path("regions/<str:code>/", views.RegionDetailView.as_view(), name="region-detail"),
+    path("regions/<region:code>/", views.RegionDetailView.as_view(), name="region-detail"),
     path("notices/", views.NoticeListView.as_view(), name="notices"),
 ]

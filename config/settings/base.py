@@ -82,6 +82,8 @@ MIDDLEWARE = [
     # Converts the finished page, so it sits before (outside) the middleware that add to it.
     "core.middleware.VisitorScriptMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Admin searches and history ids that PostgreSQL would refuse: 400 / 404, not 500.
+    "core.middleware.AdminInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
