@@ -4,6 +4,7 @@ and the admin's guard against input the database refuses."""
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -76,15 +77,19 @@ class VisitorScriptMiddleware:
 
 
 class PublicPageCacheMiddleware:
-    """Serve a public page from the cache while the data it shows has not changed.
+    """Serve a public page or file from the cache while the data it shows has not changed.
 
     Sits after the language middleware (the language is known) and before
     VisitorScriptMiddleware, so the stored page is the finished one in the visitor's
     script. Only what every visitor would be shown is stored: requests without a session
     (staff, who are logged in, always get a page of their own), pages that did not read
-    the session or the user, set no cookie and are complete HTML — no admin, no files —
-    asked for with no query parameter the page does not read (a list's filters and page).
-    See core.cache for the data version behind the key.
+    the session or the user, set no cookie and are complete HTML — no admin — or, for
+    views that say so (`cache_files`), a finished Word or Excel file.
+
+    A view says which query parameters it reads (`cached_query_parameters()`, see
+    core.views.CachedPageMixin); only those are part of the key, so `?x=<random>` is
+    answered from the cache instead of being made again. A view that says nothing is
+    cached only when asked for without a query. See core.cache for the data version.
     """
 
     def __init__(self, get_response):
@@ -93,7 +98,11 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        key = cache_versions.page_key(request)
+        view_class = self.view_class(request)
+        parameters = self.query_parameters(view_class)
+        if parameters is None and request.GET:
+            return self.get_response(request)
+        key = cache_versions.page_key(request, parameters or frozenset())
         stored = cache.get(key)
         if stored is not None:
             content, status, headers = stored
@@ -103,15 +112,42 @@ class PublicPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if request.method == "GET" and self.cacheable_response(request, response):
-            headers = list(response.headers.items())
-            cache.set(
-                key,
-                (response.content, response.status_code, headers),
-                settings.PUBLIC_CACHE_SECONDS,
-            )
-            response["X-Page-Cache"] = "miss"
+        if request.method == "GET" and self.cacheable_response(request, response, view_class):
+            if response.streaming:
+                response = self.finished(response)
+            if len(response.content) <= cache_versions.MAX_CACHED_BYTES:
+                headers = list(response.headers.items())
+                cache.set(
+                    key,
+                    (response.content, response.status_code, headers),
+                    settings.PUBLIC_CACHE_SECONDS,
+                )
+                response["X-Page-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def view_class(request):
+        try:
+            match = resolve(request.path_info, getattr(request, "urlconf", None))
+        except Resolver404:
+            return None
+        return getattr(match.func, "view_class", None)
+
+    @staticmethod
+    def query_parameters(view_class) -> frozenset | None:
+        declared = getattr(view_class, "cached_query_parameters", None)
+        return frozenset(declared()) if declared is not None else None
+
+    @staticmethod
+    def finished(response) -> HttpResponse:
+        """A file response read whole (the files cached are at most a few megabytes)."""
+        content = b"".join(response.streaming_content)
+        response.close()
+        finished = HttpResponse(content, status=response.status_code)
+        for name, value in response.headers.items():
+            finished[name] = value
+        finished["Content-Length"] = str(len(content))
+        return finished
 
     @staticmethod
     def cacheable_request(request) -> bool:
@@ -123,15 +159,18 @@ class PublicPageCacheMiddleware:
         )
 
     @staticmethod
-    def cacheable_response(request, response) -> bool:
+    def cacheable_response(request, response, view_class) -> bool:
         session = getattr(request, "session", None)
+        content_type = response.get("Content-Type", "")
+        html = content_type.startswith("text/html") and not response.streaming
+        document = getattr(view_class, "cache_files", False) and content_type.startswith(
+            cache_versions.DOCUMENT_TYPES
+        )
         return (
             response.status_code == 200
-            and set(request.GET) <= getattr(response, "query_parameters", set())
+            and (html or document)
             and not (session is not None and session.accessed)
-            and not response.streaming
             and not response.cookies
-            and response.get("Content-Type", "").startswith("text/html")
             and "private" not in response.get("Cache-Control", "")
         )
 

@@ -3,19 +3,66 @@ language switcher. The pages that span the apps (home, region, notices) live in 
 core imports no app.
 """
 
+import time
+
 from django.conf import settings
-from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
-from core import i18n, rolls, tabular
+from config.security import client_ip  # the visitor's address behind nginx, as axes counts it
+from core import cache, i18n, rolls, tabular
 from core.pagination import KeysFirstPaginator
 
 
-class PublicListView(FilterView):
+class CachedPageMixin:
+    """What the page cache (core.middleware.PublicPageCacheMiddleware) needs of a view.
+
+    `query_parameters`: the names the view reads from the query string; only these go
+    into the cache key and any other parameter is ignored, so `?x=<random>` is answered
+    from the cache. A view without this mixin is cached only when asked without a query.
+    `cache_files`: its Word or Excel file may be stored like a page.
+    """
+
+    query_parameters: frozenset = frozenset()
+    cache_files = False
+
+    @classmethod
+    def cached_query_parameters(cls) -> frozenset:
+        return frozenset(cls.query_parameters)
+
+
+def too_many_downloads() -> HttpResponse:
+    response = HttpResponse(
+        _("下载过于频繁，请一分钟后再试。"),
+        status=429,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = str(60 - int(time.time()) % 60)
+    return response
+
+
+class DownloadLimitMixin:
+    """Files that take seconds to make count against the visitor's address (core.cache).
+
+    Three anonymous clients asking for Word rolls with random parameters used to keep
+    every worker busy; now an address gets DOWNLOADS_PER_MINUTE files made a minute,
+    then 429. A file the page cache answers never reaches the view and is not counted.
+    """
+
+    def is_download(self) -> bool:
+        return True
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.is_download() and not cache.download_allowed(client_ip(request)):
+            return too_many_downloads()
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PublicListView(CachedPageMixin, FilterView):
     """A public list: the app's FilterSet over its selector, paginated, invalid input → empty.
 
     A filter value that does not validate (an unknown region, a year that is not
@@ -36,18 +83,19 @@ class PublicListView(FilterView):
         ]
         return context
 
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        # What the page reads from the query string; the page cache stores no page asked
-        # for with anything else (?x=random would otherwise make an entry per request).
-        response.query_parameters = {*self.filterset_class.base_filters, self.page_kwarg}
-        return response
+    @classmethod
+    def cached_query_parameters(cls) -> frozenset:
+        return frozenset({*cls.filterset_class.base_filters, cls.page_kwarg})
 
 
-class FilteredMixin:
+class FilteredMixin(CachedPageMixin):
     """Bind the app's FilterSet to the query string, as the list page does."""
 
     filterset_class = None
+
+    @classmethod
+    def cached_query_parameters(cls) -> frozenset:
+        return frozenset(cls.filterset_class.base_filters)
 
     def get_queryset(self):
         raise NotImplementedError
@@ -65,10 +113,11 @@ class FilteredMixin:
         )
 
 
-class ListExportView(FilteredMixin, View):
+class ListExportView(DownloadLimitMixin, FilteredMixin, View):
     """The list a visitor is looking at — same filters, same order — as CSV or XLSX.
 
-    Public files carry the public columns only.
+    Public files carry the public columns only. Not cached: they stream, and may run
+    to hundreds of thousands of rows; limited per address instead.
     """
 
     columns: list = []
@@ -91,12 +140,19 @@ class ListExportView(FilteredMixin, View):
         return tabular.csv_response(rows, columns, f"{self.filename}.csv")
 
 
-class RollView(FilteredMixin, TemplateView):
-    """The official list (名单) of the filtered records, as a printable page or a Word file."""
+class RollView(DownloadLimitMixin, FilteredMixin, TemplateView):
+    """The official list (名单) of the filtered records, as a printable page or a Word file.
+
+    Both are cached like pages; a Word file that has to be made counts as a download.
+    """
 
     build_roll = None
     filename = ""
     as_docx = False
+    cache_files = True
+
+    def is_download(self) -> bool:
+        return self.as_docx
 
     def get(self, request, *args, **kwargs):
         filterset = self.get_filterset()

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from core.models import Region
+from core.views import CachedPageMixin
 from families.selectors import families_in_notice, featured_families, public_families
 from honors.selectors import honors_in_notice, public_honors
 from programs.selectors import (
@@ -18,7 +19,7 @@ from programs.selectors import (
 )
 
 
-class HomeView(TemplateView):
+class HomeView(CachedPageMixin, TemplateView):
     """The front page: the latest year's headline counts, new honours, families, programs."""
 
     template_name = "pages/home.html"
@@ -39,7 +40,7 @@ class HomeView(TemplateView):
         return context
 
 
-class RegionDetailView(DetailView):
+class RegionDetailView(CachedPageMixin, DetailView):
     """Everything public for one county, town or village, with its sub-regions."""
 
     template_name = "pages/region_detail.html"
@@ -67,7 +68,7 @@ class RegionDetailView(DetailView):
         return context
 
 
-class NoticeListView(TemplateView):
+class NoticeListView(CachedPageMixin, TemplateView):
     """What is in public notice (公示) today, with its period and objection contact.
 
     A record leaves this page when its period ends. Only the public fields show.

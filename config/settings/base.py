@@ -143,6 +143,9 @@ else:
 # every write moves on (core.cache). Only with a cache the app servers share: a cache in
 # one process's memory cannot hear of another worker's write. 0 turns caching off.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600" if REDIS_URL else "0"))
+# Word and Excel files made for one address per minute (rolls, the report's files, list
+# exports): each takes seconds; a file served from the cache does not count. 0: no limit.
+DOWNLOADS_PER_MINUTE = int(os.environ.get("DOWNLOADS_PER_MINUTE", "6"))
 # What this deployment is (e.g. its commit): pages cached by another release are not served,
 # since they name static files by hashes that release had. Unset: the static files' manifest.
 RELEASE = os.environ.get("RELEASE", "")
