@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, register_converter
 from django.utils.translation import gettext_lazy as _
 
 from core.converters import RegionCodeConverter
 from core.views import switch_language
+from pages.photos import photo
 
 # Before the apps' URL modules are included: pages and reports use <region:code>.
 register_converter(RegionCodeConverter, "region")
@@ -18,6 +18,9 @@ admin.site.index_title = _("数据录入与审核")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("language/", switch_language, name="switch-language"),
+    # Photos go through a view that checks their record is public (pages.photos); behind
+    # nginx it answers with X-Accel-Redirect and nginx sends the file.
+    path(f"{settings.MEDIA_URL.lstrip('/')}<path:name>", photo, name="media"),
 ]
 
 # The default language (simplified Chinese) has no prefix; /zh-hant/… and /en/… carry theirs.
@@ -29,6 +32,3 @@ urlpatterns += i18n_patterns(
     path("reports/", include("reports.urls")),
     prefix_default_language=False,
 )
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -191,6 +191,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Photos are served only while their record is public (pages.photos checks, then sends the
+# file). Behind nginx, an `internal` location aliasing MEDIA_ROOT (e.g. /protected-media/):
+# the view answers X-Accel-Redirect and nginx sends the file. Empty: Django sends it.
+MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "")
 
 # Uploaded photos and their thumbnails: on local disk by default; in an S3-compatible bucket
 # (AWS S3, MinIO, Alibaba OSS, Tencent COS …, through django-storages) when MEDIA_S3_BUCKET
