@@ -253,7 +253,10 @@ LOGGING = {
             "filters": ["require_debug_false"],
         },
     },
-    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "once_per_minute": {"()": "core.logs.OncePerMinute"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # Replaces Django's default handlers (console only with DEBUG, mail_admins):
@@ -261,6 +264,9 @@ LOGGING = {
         "django": {"handlers": [], "level": "INFO", "propagate": True},
         # Not its start-up banner on every command; failed logins and lockouts still are.
         "axes.apps": {"level": "WARNING"},
+        # A Redis that is down is logged once a minute (with a count), not at every cache call.
+        "django_redis": {"filters": ["once_per_minute"]},
+        "django_redis.cache": {"filters": ["once_per_minute"]},
     },
 }
 
