@@ -122,6 +122,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        # Readers go on reading while a long import writes (WAL); a second writer waits up to
+        # 20 s instead of failing with "database is locked"; IMMEDIATE takes the write lock at
+        # BEGIN, so the wait applies (a deferred transaction that upgrades cannot wait).
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+    }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # A Redis that is down or full is a cache miss, logged, not an error: public pages are
