@@ -21,6 +21,18 @@ def redis_down(settings):
         yield
 
 
+@pytest.fixture(autouse=True)
+def fresh_filter():
+    """The filter remembers what it let through: another test's Redis outage may be
+    within the minute."""
+    from core.logs import OncePerMinute
+
+    for found in logging.getLogger("django_redis.cache").filters:
+        if isinstance(found, OncePerMinute):
+            found.last.clear()
+            found.suppressed.clear()
+
+
 def redis_records(caplog):
     return [r for r in caplog.records if r.name.startswith("django_redis")]
 

@@ -93,3 +93,12 @@ def test_behind_nginx_the_file_is_sent_by_nginx(client, honor, settings):
     assert response.status_code == 200
     assert response["X-Accel-Redirect"] == f"/protected-media/{honor.photo.name}"
     assert response.content == b""
+
+
+def test_staff_of_another_county_do_not_see_a_revoked_honours_photo(client, honor):
+    from tests.staff import make_staff
+
+    type(honor).objects.filter(pk=honor.pk).update(status="revoked", revoked_reason="经查不实")
+    # The honour is in a test city; this editor works in 沾化区.
+    client.force_login(make_staff("other-county", "editor", "371603"))
+    assert client.get(honor.photo.url).status_code == 404
