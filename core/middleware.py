@@ -113,14 +113,11 @@ class PublicPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if request.method == "GET" and self.cacheable_response(request, response, view_class):
-            if response.streaming:
-                response = self.finished(response)
-            if len(response.content) <= cache_versions.MAX_CACHED_BYTES:
+            content = self.read_whole(response) if response.streaming else response.content
+            if len(content) <= cache_versions.MAX_CACHED_BYTES:
                 headers = list(response.headers.items())
                 cache.set(
-                    key,
-                    (response.content, response.status_code, headers),
-                    settings.PUBLIC_CACHE_SECONDS,
+                    key, (content, response.status_code, headers), settings.PUBLIC_CACHE_SECONDS
                 )
                 response["X-Page-Cache"] = "miss"
         return response
@@ -139,15 +136,16 @@ class PublicPageCacheMiddleware:
         return frozenset(declared()) if declared is not None else None
 
     @staticmethod
-    def finished(response) -> HttpResponse:
-        """A file response read whole (the files cached are at most a few megabytes)."""
+    def read_whole(response) -> bytes:
+        """A file response's bytes (the files cached are a few megabytes), which it then sends.
+
+        The response is not closed here: closing sends request_finished, which would close
+        the request's database connection midway; the server closes it when it is sent.
+        """
         content = b"".join(response.streaming_content)
-        response.close()
-        finished = HttpResponse(content, status=response.status_code)
-        for name, value in response.headers.items():
-            finished[name] = value
-        finished["Content-Length"] = str(len(content))
-        return finished
+        response.streaming_content = [content]
+        response["Content-Length"] = str(len(content))
+        return content
 
     @staticmethod
     def cacheable_request(request) -> bool:
