@@ -22,6 +22,7 @@ data changed. The time-out is a safety net for writes made outside Django (psql)
 import functools
 import hashlib
 import re
+import time
 import uuid
 from pathlib import Path
 
@@ -33,8 +34,16 @@ from django.db import connections, transaction
 from django.db.backends.signals import connection_created
 from django.dispatch import receiver
 from django.utils import timezone, translation
+from django.utils.http import urlencode
 
 VERSION_KEY = "public-data-version"
+# Files the page cache may store for views with `cache_files` (Word and Excel), and the
+# largest page or file it stores: a roll of every honour of a decade is not kept in Redis.
+DOCUMENT_TYPES = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
+MAX_CACHED_BYTES = 8 * 1024 * 1024
 WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
 
 
@@ -143,13 +152,41 @@ def remember(name: str, compute, *parts: str):
     )
 
 
-def page_key(request) -> str:
-    """What a public page depends on: host, language, path and query — and today's date,
-    for the pages that show what is in notice today."""
+def page_key(request, parameters=frozenset()) -> str:
+    """What a public page depends on: host, language, path, the query parameters the page
+    reads (`parameters`; others are left out, so `?x=<random>` is the same page) — and
+    today's date, for the pages that show what is in notice today."""
+    query = urlencode(
+        [(name, request.GET.getlist(name)) for name in sorted(set(request.GET) & parameters)],
+        doseq=True,
+    )
     return versioned_key(
         "page",
         request.get_host(),
         translation.get_language() or "",
-        request.get_full_path(),
+        request.path,
+        query,
         timezone.localdate().isoformat(),
     )
+
+
+def download_allowed(address: str) -> bool:
+    """Count a file made for `address`; False once it has had DOWNLOADS_PER_MINUTE this minute.
+
+    A fixed one-minute window counted in the shared cache (Redis in production), so every
+    app server counts together. Written here rather than taken from django-ratelimit: it is
+    these ten lines on the cache the site already has, with no new dependency, and it
+    fails open like the rest of the cache — with Redis down a visitor gets her file
+    (slowly), never an error. Only files that have to be made count: one served from the
+    page cache costs nothing and is not counted (the middleware answers before the view).
+    """
+    limit = settings.DOWNLOADS_PER_MINUTE
+    if limit <= 0:
+        return True
+    key = f"downloads:{address}:{int(time.time() // 60)}"
+    cache.add(key, 0, timeout=61)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the key expired between add and incr: a new minute
+        return True
+    return count is None or count <= limit

@@ -1,5 +1,7 @@
 """Filters the three public lists share: region subtree, year, and search in either script."""
 
+import re
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
@@ -16,6 +18,14 @@ from core import cache, text
 from core.models import Region
 
 SEARCH_MAX_LENGTH = 100
+# What PostgreSQL refuses in a text value (NUL) and what UTF-8 cannot carry (lone surrogates):
+# such a value must never reach a query, where it would be a 500 instead of a message.
+REFUSED_CHARACTERS = re.compile("[\x00\ud800-\udfff]")
+REFUSED_MESSAGE = _("查询条件含有不能使用的字符。")
+
+
+def has_refused_characters(value) -> bool:
+    return isinstance(value, str) and REFUSED_CHARACTERS.search(value) is not None
 
 
 class RegionCodeField(forms.CharField):
@@ -202,7 +212,35 @@ class FilterFormRenderer(DjangoTemplates):
 
 
 class FilterForm(forms.Form):
+    """The filter form every public list, export and roll binds to the query string.
+
+    A value holding characters the database refuses is an error on its field, found
+    before any field cleans it (a region or title field looks its value up in the
+    database): the list is then empty with the message, a file answers 400.
+    """
+
     default_renderer = FilterFormRenderer()  # one instance: its template engine is built once
+
+    def full_clean(self):
+        refused = [
+            name
+            for name in self.fields
+            if any(has_refused_characters(v) for v in self._raw_values(self.add_prefix(name)))
+        ]
+        if refused:
+            self.data = self.data.copy()
+            for name in refused:
+                self.data.pop(self.add_prefix(name), None)  # not shown back, not looked up
+        super().full_clean()
+        for name in refused:
+            self.add_error(name, ValidationError(REFUSED_MESSAGE, code="refused_characters"))
+
+    def _raw_values(self, key: str) -> list:
+        getlist = getattr(self.data, "getlist", None)
+        if getlist is not None:
+            return getlist(key)
+        value = self.data.get(key)
+        return value if isinstance(value, list | tuple) else [value]
 
 
 class PublicFilterSet(django_filters.FilterSet):

@@ -9,12 +9,14 @@ database nor the disk to write `<img src width height>`.
 import io
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from urllib.parse import urljoin
 
 from django import forms
+from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models.fields.files import FieldFile, ImageFieldFile
+from django.utils.encoding import filepath_to_uri
 from PIL import Image, ImageOps
 
 from core.validators import PHOTO_FORMATS, validate_photo
@@ -67,7 +69,17 @@ def thumbnail(field_file, size: int, width: int | None = None, height: int | Non
         return None
     box = min((s for s in THUMBNAIL_SIZES if s >= size), default=THUMBNAIL_SIZES[-1])
     w, h = fitted_size(width or 0, height or 0, box)
-    return Thumbnail(default_storage.url(thumbnail_name(field_file.name, box)), w, h)
+    return Thumbnail(site_url(thumbnail_name(field_file.name, box)), w, h)
+
+
+def site_url(name: str) -> str:
+    """The photo's URL on this site (under MEDIA_URL), whatever the storage.
+
+    Public pages link photos here, never to the storage directly (an S3 bucket's own
+    URL), so that the view behind MEDIA_URL can refuse the photos of a record that is no
+    longer public. On local disk this is what the storage's url() gives too.
+    """
+    return urljoin(settings.MEDIA_URL, filepath_to_uri(name))
 
 
 def reencoded_photo(name: str, content) -> tuple[str, ContentFile]:

@@ -1,13 +1,16 @@
-"""Language choice on unprefixed URLs, public pages in the visitor's script, and the page cache."""
+"""Language choice on unprefixed URLs, public pages in the visitor's script, the page cache,
+and the admin's guard against input the database refuses."""
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from core import cache as cache_versions
 from core import i18n
+from core.filters import REFUSED_MESSAGE, has_refused_characters
 
 
 class PreferredLanguageMiddleware:
@@ -74,15 +77,19 @@ class VisitorScriptMiddleware:
 
 
 class PublicPageCacheMiddleware:
-    """Serve a public page from the cache while the data it shows has not changed.
+    """Serve a public page or file from the cache while the data it shows has not changed.
 
     Sits after the language middleware (the language is known) and before
     VisitorScriptMiddleware, so the stored page is the finished one in the visitor's
     script. Only what every visitor would be shown is stored: requests without a session
     (staff, who are logged in, always get a page of their own), pages that did not read
-    the session or the user, set no cookie and are complete HTML — no admin, no files —
-    asked for with no query parameter the page does not read (a list's filters and page).
-    See core.cache for the data version behind the key.
+    the session or the user, set no cookie and are complete HTML — no admin — or, for
+    views that say so (`cache_files`), a finished Word or Excel file.
+
+    A view says which query parameters it reads (`cached_query_parameters()`, see
+    core.views.CachedPageMixin); only those are part of the key, so `?x=<random>` is
+    answered from the cache instead of being made again. A view that says nothing is
+    cached only when asked for without a query. See core.cache for the data version.
     """
 
     def __init__(self, get_response):
@@ -91,7 +98,11 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        key = cache_versions.page_key(request)
+        view_class = self.view_class(request)
+        parameters = self.query_parameters(view_class)
+        if parameters is None and request.GET:
+            return self.get_response(request)
+        key = cache_versions.page_key(request, parameters or frozenset())
         stored = cache.get(key)
         if stored is not None:
             content, status, headers = stored
@@ -101,15 +112,40 @@ class PublicPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if request.method == "GET" and self.cacheable_response(request, response):
-            headers = list(response.headers.items())
-            cache.set(
-                key,
-                (response.content, response.status_code, headers),
-                settings.PUBLIC_CACHE_SECONDS,
-            )
-            response["X-Page-Cache"] = "miss"
+        if request.method == "GET" and self.cacheable_response(request, response, view_class):
+            content = self.read_whole(response) if response.streaming else response.content
+            if len(content) <= cache_versions.MAX_CACHED_BYTES:
+                headers = list(response.headers.items())
+                cache.set(
+                    key, (content, response.status_code, headers), settings.PUBLIC_CACHE_SECONDS
+                )
+                response["X-Page-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def view_class(request):
+        try:
+            match = resolve(request.path_info, getattr(request, "urlconf", None))
+        except Resolver404:
+            return None
+        return getattr(match.func, "view_class", None)
+
+    @staticmethod
+    def query_parameters(view_class) -> frozenset | None:
+        declared = getattr(view_class, "cached_query_parameters", None)
+        return frozenset(declared()) if declared is not None else None
+
+    @staticmethod
+    def read_whole(response) -> bytes:
+        """A file response's bytes (the files cached are a few megabytes), which it then sends.
+
+        The response is not closed here: closing sends request_finished, which would close
+        the request's database connection midway; the server closes it when it is sent.
+        """
+        content = b"".join(response.streaming_content)
+        response.streaming_content = [content]
+        response["Content-Length"] = str(len(content))
+        return content
 
     @staticmethod
     def cacheable_request(request) -> bool:
@@ -121,14 +157,59 @@ class PublicPageCacheMiddleware:
         )
 
     @staticmethod
-    def cacheable_response(request, response) -> bool:
+    def cacheable_response(request, response, view_class) -> bool:
         session = getattr(request, "session", None)
+        content_type = response.get("Content-Type", "")
+        html = content_type.startswith("text/html") and not response.streaming
+        document = getattr(view_class, "cache_files", False) and content_type.startswith(
+            cache_versions.DOCUMENT_TYPES
+        )
         return (
             response.status_code == 200
-            and set(request.GET) <= getattr(response, "query_parameters", set())
+            and (html or document)
             and not (session is not None and session.accessed)
-            and not response.streaming
             and not response.cookies
-            and response.get("Content-Type", "").startswith("text/html")
             and "private" not in response.get("Cache-Control", "")
         )
+
+
+class AdminInputMiddleware:
+    """Refuse, in the admin, query strings and record ids that would fail in the database.
+
+    The admin's search box, list filters and autocomplete (`term=`) put the query string
+    into queries, and PostgreSQL refuses NUL there with a 500; such a request answers 400
+    here. The history pages of django-simple-history (`…/<id>/history/<version>/`) turn
+    their ids into numbers without a check (`history/abc/` was a 500); an id that is not
+    a number is a 404. The public pages check their input in their FilterSets and URL
+    converters instead (core.filters, core.converters), where it is a message on the form.
+    """
+
+    HISTORY_VIEWS = ("_history", "_simple_history")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith("/admin/") and any(
+            has_refused_characters(part)
+            for key, values in request.GET.lists()
+            for part in (key, *values)
+        ):
+            return HttpResponseBadRequest(
+                str(REFUSED_MESSAGE), content_type="text/plain; charset=utf-8"
+            )
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if (
+            match is not None
+            and match.url_name
+            and match.url_name.endswith(self.HISTORY_VIEWS)
+            and not all(
+                str(value).isascii() and str(value).isdigit()
+                for value in (*view_args, *view_kwargs.values())
+            )
+        ):
+            raise Http404
+        return None

@@ -1,33 +1,68 @@
-"""The shared list view, and the two pages that span all three apps.
-
-The front page and the region page gather programs, honours and families;
-they read only through each app's selectors. Nothing else in core imports an app.
+"""The views every record app shares: the public list, its exports and roll, and the
+language switcher. The pages that span the apps (home, region, notices) live in `pages`;
+core imports no app.
 """
 
+import time
+
 from django.conf import settings
-from django.db.models import Max
-from django.http import HttpResponseBadRequest, HttpResponseRedirect
-from django.utils import timezone
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
-from core import i18n, rolls, tabular
-from core.models import Region
+from config.security import client_ip  # the visitor's address behind nginx, as axes counts it
+from core import cache, i18n, rolls, tabular
 from core.pagination import KeysFirstPaginator
-from families.selectors import families_in_notice, featured_families, public_families
-from honors.selectors import honors_in_notice, public_honors
-from programs.selectors import (
-    activity_totals,
-    programs_by_focus_area,
-    public_programs,
-    published_activities,
-)
 
 
-class PublicListView(FilterView):
+class CachedPageMixin:
+    """What the page cache (core.middleware.PublicPageCacheMiddleware) needs of a view.
+
+    `query_parameters`: the names the view reads from the query string; only these go
+    into the cache key and any other parameter is ignored, so `?x=<random>` is answered
+    from the cache. A view without this mixin is cached only when asked without a query.
+    `cache_files`: its Word or Excel file may be stored like a page.
+    """
+
+    query_parameters: frozenset = frozenset()
+    cache_files = False
+
+    @classmethod
+    def cached_query_parameters(cls) -> frozenset:
+        return frozenset(cls.query_parameters)
+
+
+def too_many_downloads() -> HttpResponse:
+    response = HttpResponse(
+        _("下载过于频繁，请一分钟后再试。"),
+        status=429,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = str(60 - int(time.time()) % 60)
+    return response
+
+
+class DownloadLimitMixin:
+    """Files that take seconds to make count against the visitor's address (core.cache).
+
+    Three anonymous clients asking for Word rolls with random parameters used to keep
+    every worker busy; now an address gets DOWNLOADS_PER_MINUTE files made a minute,
+    then 429. A file the page cache answers never reaches the view and is not counted.
+    """
+
+    def is_download(self) -> bool:
+        return True
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.is_download() and not cache.download_allowed(client_ip(request)):
+            return too_many_downloads()
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PublicListView(CachedPageMixin, FilterView):
     """A public list: the app's FilterSet over its selector, paginated, invalid input → empty.
 
     A filter value that does not validate (an unknown region, a year that is not
@@ -48,18 +83,19 @@ class PublicListView(FilterView):
         ]
         return context
 
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        # What the page reads from the query string; the page cache stores no page asked
-        # for with anything else (?x=random would otherwise make an entry per request).
-        response.query_parameters = {*self.filterset_class.base_filters, self.page_kwarg}
-        return response
+    @classmethod
+    def cached_query_parameters(cls) -> frozenset:
+        return frozenset({*cls.filterset_class.base_filters, cls.page_kwarg})
 
 
-class FilteredMixin:
+class FilteredMixin(CachedPageMixin):
     """Bind the app's FilterSet to the query string, as the list page does."""
 
     filterset_class = None
+
+    @classmethod
+    def cached_query_parameters(cls) -> frozenset:
+        return frozenset(cls.filterset_class.base_filters)
 
     def get_queryset(self):
         raise NotImplementedError
@@ -77,10 +113,11 @@ class FilteredMixin:
         )
 
 
-class ListExportView(FilteredMixin, View):
+class ListExportView(DownloadLimitMixin, FilteredMixin, View):
     """The list a visitor is looking at — same filters, same order — as CSV or XLSX.
 
-    Public files carry the public columns only.
+    Public files carry the public columns only. Not cached: they stream, and may run
+    to hundreds of thousands of rows; limited per address instead.
     """
 
     columns: list = []
@@ -103,12 +140,19 @@ class ListExportView(FilteredMixin, View):
         return tabular.csv_response(rows, columns, f"{self.filename}.csv")
 
 
-class RollView(FilteredMixin, TemplateView):
-    """The official list (名单) of the filtered records, as a printable page or a Word file."""
+class RollView(DownloadLimitMixin, FilteredMixin, TemplateView):
+    """The official list (名单) of the filtered records, as a printable page or a Word file.
+
+    Both are cached like pages; a Word file that has to be made counts as a download.
+    """
 
     build_roll = None
     filename = ""
     as_docx = False
+    cache_files = True
+
+    def is_download(self) -> bool:
+        return self.as_docx
 
     def get(self, request, *args, **kwargs):
         filterset = self.get_filterset()
@@ -120,87 +164,29 @@ class RollView(FilteredMixin, TemplateView):
         return self.render_to_response(self.get_context_data(roll=roll, filter=filterset))
 
 
-class HomeView(TemplateView):
-    """The front page: the latest year's headline counts, new honours, families, programs."""
-
-    template_name = "core/home.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        year = public_honors().aggregate(latest=Max("year"))["latest"]
-        activities = published_activities().filter(date__year=year)
-        context.update(
-            year=year,
-            honor_count=public_honors().filter(year=year).count(),
-            family_count=public_families().filter(year=year).count(),
-            activity_totals=activity_totals(activities),
-            latest_honors=public_honors().filter(year=year).order_by("-updated_at", "pk")[:8],
-            featured_families=featured_families(),
-            programs_by_area=programs_by_focus_area(),
-        )
-        return context
-
-
-class RegionDetailView(DetailView):
-    """Everything public for one county, town or village, with its sub-regions."""
-
-    template_name = "core/region_detail.html"
-    context_object_name = "region"
-    slug_field = "code"
-    slug_url_kwarg = "code"
-    queryset = Region.objects.all()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        region = self.object
-        honors = public_honors().in_region(region)
-        families = public_families().in_region(region)
-        activities = published_activities().in_region(region)
-        context.update(
-            ancestors=Region.objects.filter(code__in=region.ancestor_codes[:-1]),
-            children=region.children.order_by("code"),
-            honor_count=honors.count(),
-            family_count=families.count(),
-            activity_totals=activity_totals(activities),
-            latest_honors=honors.order_by("-year", "title__rank", "recipient__stroke_key")[:10],
-            latest_families=families.order_by("-year", "title__rank", "stroke_key")[:10],
-            programs=public_programs().filter(pk__in=activities.values("program_id")),
-        )
-        return context
-
-
-class NoticeListView(TemplateView):
-    """What is in public notice (公示) today, with its period and objection contact.
-
-    A record leaves this page when its period ends. Only the public fields show.
-    """
-
-    template_name = "core/notices.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        today = timezone.localdate()
-        context.update(
-            today=today,
-            honors=honors_in_notice(today),
-            families=families_in_notice(today),
-        )
-        return context
-
-
 def switch_language(request):
     """The language switcher's link: remember the choice and show the same page in it.
 
     A plain GET link, so it works without JavaScript; `next` keeps the path and query.
+    The page sent to is checked, not the one given: removing a language prefix turns
+    `/en//evil.example` into `//evil.example`, another site.
     """
     language = request.GET.get("language", "")
     if not i18n.supported(language):
         language = settings.LANGUAGE_CODE
     next_url = request.GET.get("next", "/")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = "/"
+    if not next_url.startswith("/"):
+        next_url = "/"  # a page of this site, by its path; anything else: the front page
     path, _sep, query = next_url.partition("?")
     target = i18n.path_in_language(path or "/", language) + (f"?{query}" if query else "")
+    if (
+        not url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+        or not target.startswith("/")
+        or target[1:2] in ("/", "\\")
+    ):
+        target = i18n.path_in_language("/", language)
     response = HttpResponseRedirect(target)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,

@@ -1,6 +1,6 @@
 from django.views.generic import DetailView
 
-from core.views import ListExportView, PublicListView, RollView
+from core.views import CachedPageMixin, ListExportView, PublicListView, RollView
 from families import tabular
 from families.filters import FamilyFilter
 from families.selectors import public_families
@@ -14,7 +14,7 @@ class FamilyListView(PublicListView):
         return public_families()
 
 
-class FamilyDetailView(DetailView):
+class FamilyDetailView(CachedPageMixin, DetailView):
     template_name = "families/family_detail.html"
     context_object_name = "family"
 

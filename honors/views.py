@@ -1,6 +1,6 @@
 from django.views.generic import DetailView
 
-from core.views import ListExportView, PublicListView, RollView
+from core.views import CachedPageMixin, ListExportView, PublicListView, RollView
 from honors import tabular
 from honors.filters import HonorFilter
 from honors.selectors import other_public_honors, public_honors
@@ -14,7 +14,7 @@ class HonorListView(PublicListView):
         return public_honors()
 
 
-class HonorDetailView(DetailView):
+class HonorDetailView(CachedPageMixin, DetailView):
     template_name = "honors/honor_detail.html"
     context_object_name = "honor"
 

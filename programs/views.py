@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.views.generic import DetailView
 
-from core.views import PublicListView
+from core.views import CachedPageMixin, PublicListView
 from programs.filters import ProgramFilter
 from programs.selectors import (
     activity_totals,
@@ -20,8 +20,9 @@ class ProgramListView(PublicListView):
         return public_programs()
 
 
-class ProgramDetailView(DetailView):
+class ProgramDetailView(CachedPageMixin, DetailView):
     template_name = "programs/program_detail.html"
+    query_parameters = frozenset({"page"})
     context_object_name = "program"
     activities_per_page = 20
 

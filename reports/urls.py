@@ -9,7 +9,7 @@ urlpatterns = [
     path("<int:year>/", views.ReportView.as_view(), name="year"),
     path("<int:year>.docx", views.ReportDocxView.as_view(), name="docx"),
     path("<int:year>.xlsx", views.ReportXlsxView.as_view(), name="xlsx"),
-    path("<int:year>/<str:code>/", views.ReportView.as_view(), name="region"),
-    path("<int:year>/<str:code>.docx", views.ReportDocxView.as_view(), name="region-docx"),
-    path("<int:year>/<str:code>.xlsx", views.ReportXlsxView.as_view(), name="region-xlsx"),
+    path("<int:year>/<region:code>/", views.ReportView.as_view(), name="region"),
+    path("<int:year>/<region:code>.docx", views.ReportDocxView.as_view(), name="region-docx"),
+    path("<int:year>/<region:code>.xlsx", views.ReportXlsxView.as_view(), name="region-xlsx"),
 ]

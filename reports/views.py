@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 from core import charts, tabular
 from core.models import Region
 from core.text import report_number
+from core.views import CachedPageMixin, DownloadLimitMixin
 from reports import documents
 from reports.services import (
     activities_by_month,
@@ -34,7 +35,7 @@ def latest_report(request):
     return redirect("reports:year", year=year)
 
 
-class ReportMixin:
+class ReportMixin(CachedPageMixin):
     def get_report_scope(self) -> tuple[int, Region]:
         year = self.kwargs["year"]
         if not FIRST_REPORT_YEAR <= year <= 2100:
@@ -96,8 +97,10 @@ class ReportView(ReportMixin, TemplateView):
         return context
 
 
-class ReportDocxView(ReportMixin, View):
+class ReportDocxView(DownloadLimitMixin, ReportMixin, View):
     """A draft press release with the figures in sentences, for staff to edit."""
+
+    cache_files = True
 
     def get(self, request, *args, **kwargs):
         year, region = self.get_report_scope()
@@ -105,8 +108,10 @@ class ReportDocxView(ReportMixin, View):
         return tabular.docx_response(document, f"{region.name}{year}年工作情况.docx")
 
 
-class ReportXlsxView(ReportMixin, View):
+class ReportXlsxView(DownloadLimitMixin, ReportMixin, View):
     """The figures by focus area and by sub-region, one row per figure."""
+
+    cache_files = True
 
     def get(self, request, *args, **kwargs):
         year, region = self.get_report_scope()

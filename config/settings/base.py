@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "honors",
     "families",
     "reports",
+    # Above the record apps: the pages that gather them (home, region, notices).
+    "pages",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +82,8 @@ MIDDLEWARE = [
     # Converts the finished page, so it sits before (outside) the middleware that add to it.
     "core.middleware.VisitorScriptMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Admin searches and history ids that PostgreSQL would refuse: 400 / 404, not 500.
+    "core.middleware.AdminInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -118,6 +122,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        # Readers go on reading while a long import writes (WAL); a second writer waits up to
+        # 20 s instead of failing with "database is locked"; IMMEDIATE takes the write lock at
+        # BEGIN, so the wait applies (a deferred transaction that upgrades cannot wait).
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+    }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # A Redis that is down or full is a cache miss, logged, not an error: public pages are
@@ -139,6 +152,9 @@ else:
 # every write moves on (core.cache). Only with a cache the app servers share: a cache in
 # one process's memory cannot hear of another worker's write. 0 turns caching off.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600" if REDIS_URL else "0"))
+# Word and Excel files made for one address per minute (rolls, the report's files, list
+# exports): each takes seconds; a file served from the cache does not count. 0: no limit.
+DOWNLOADS_PER_MINUTE = int(os.environ.get("DOWNLOADS_PER_MINUTE", "6"))
 # What this deployment is (e.g. its commit): pages cached by another release are not served,
 # since they name static files by hashes that release had. Unset: the static files' manifest.
 RELEASE = os.environ.get("RELEASE", "")
@@ -184,6 +200,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Photos are served only while their record is public (pages.photos checks, then sends the
+# file). Behind nginx, an `internal` location aliasing MEDIA_ROOT (e.g. /protected-media/):
+# the view answers X-Accel-Redirect and nginx sends the file. Empty: Django sends it.
+MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "")
 
 # Uploaded photos and their thumbnails: on local disk by default; in an S3-compatible bucket
 # (AWS S3, MinIO, Alibaba OSS, Tencent COS …, through django-storages) when MEDIA_S3_BUCKET
@@ -242,7 +262,10 @@ LOGGING = {
             "filters": ["require_debug_false"],
         },
     },
-    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "once_per_minute": {"()": "core.logs.OncePerMinute"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # Replaces Django's default handlers (console only with DEBUG, mail_admins):
@@ -250,6 +273,9 @@ LOGGING = {
         "django": {"handlers": [], "level": "INFO", "propagate": True},
         # Not its start-up banner on every command; failed logins and lockouts still are.
         "axes.apps": {"level": "WARNING"},
+        # A Redis that is down is logged once a minute (with a count), not at every cache call.
+        "django_redis": {"filters": ["once_per_minute"]},
+        "django_redis.cache": {"filters": ["once_per_minute"]},
     },
 }
 

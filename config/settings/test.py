@@ -15,3 +15,6 @@ IMPORT_ROOT = Path(tempfile.mkdtemp(prefix="fulian-test-imports-"))
 # An empty folder, so WhiteNoise (which serves STATIC_ROOT) has one to look at; the tests
 # never run collectstatic and need no static file served.
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="fulian-test-static-"))
+# The suite downloads hundreds of files a minute from one address; the limit's own tests
+# set it (tests/core/test_document_cache.py).
+DOWNLOADS_PER_MINUTE = 0

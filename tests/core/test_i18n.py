@@ -9,6 +9,7 @@ import polib
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation.template import templatize
 
 from honors.models import Honor
@@ -159,3 +160,25 @@ def test_english_writes_numbers_and_dates_the_english_way(client):
 def test_english_shows_the_english_title_beside_the_chinese(client):
     page = client.get("/en/honors/?year=2022&title=sanba-hongqishou").content.decode()
     assert "三八红旗手 (March 8th Red-Banner Pacesetter)" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "next_url",
+    [
+        "/en//evil.example",  # the prefix is removed: //evil.example is another site
+        "/zh-hant//evil.example/honors/",
+        "/en/\\evil.example",  # browsers read /\ as //
+        "/en/\t/evil.example",  # and drop tabs and newlines
+        "/zh-hant/\\\\evil.example",
+        "//evil.example",
+        "https://evil.example/",
+    ],
+)
+@pytest.mark.parametrize("language", ["zh-hans", "zh-hant", "en"])
+def test_switcher_checks_the_page_it_sends_to_not_the_one_it_was_given(client, next_url, language):
+    response = client.get(reverse("switch-language"), {"language": language, "next": next_url})
+    location = response["Location"]
+    assert response.status_code == 302
+    assert url_has_allowed_host_and_scheme(location, allowed_hosts={"testserver"}), location
+    assert location.startswith("/") and location[1:2] not in ("/", "\\"), location
