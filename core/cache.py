@@ -173,20 +173,26 @@ def page_key(request, parameters=frozenset()) -> str:
 def download_allowed(address: str) -> bool:
     """Count a file made for `address`; False once it has had DOWNLOADS_PER_MINUTE this minute.
 
-    A fixed one-minute window counted in the shared cache (Redis in production), so every
-    app server counts together. Written here rather than taken from django-ratelimit: it is
-    these ten lines on the cache the site already has, with no new dependency, and it
-    fails open like the rest of the cache — with Redis down a visitor gets her file
-    (slowly), never an error. Only files that have to be made count: one served from the
-    page cache costs nothing and is not counted (the middleware answers before the view).
+    Only files that have to be made count: one served from the page cache costs nothing
+    and is not counted (the middleware answers before the view).
     """
-    limit = settings.DOWNLOADS_PER_MINUTE
+    return within_limit("downloads", address, settings.DOWNLOADS_PER_MINUTE, 60)
+
+
+def within_limit(name: str, address: str, limit: int, seconds: int) -> bool:
+    """Count one `name` for `address`; False once it has had `limit` in this window.
+
+    A fixed window counted in the shared cache (Redis in production), so every app server
+    counts together. Written here rather than taken from django-ratelimit: it is these
+    lines on the cache the site already has, with no new dependency, and it fails open like
+    the rest of the cache — with Redis down a visitor is served (slowly), never refused.
+    """
     if limit <= 0:
         return True
-    key = f"downloads:{address}:{int(time.time() // 60)}"
-    cache.add(key, 0, timeout=61)
+    key = f"{name}:{address}:{int(time.time() // seconds)}"
+    cache.add(key, 0, timeout=seconds + 1)
     try:
         count = cache.incr(key)
-    except ValueError:  # the key expired between add and incr: a new minute
+    except ValueError:  # the key expired between add and incr: a new window
         return True
     return count is None or count <= limit

@@ -3,6 +3,7 @@
 from django.db.models import Prefetch, QuerySet
 
 from core.filters import order_by_keys
+from core.models import Status
 from families.models import Family, FamilyPhoto
 
 FAMILY_ORDERS = {
@@ -43,3 +44,20 @@ def families_in_notice(today) -> QuerySet:
         .select_related("title", "region")
         .order_by("notice_end", "title__rank", "stroke_key")
     )
+
+
+def families_of_notice(*, title_slug: str, year: int, level: str, start) -> QuerySet:
+    """The families one 公示 document lists (as honors.selectors.honors_of_notice)."""
+    return Family.objects.filter(
+        title__slug=title_slug,
+        year=year,
+        level=level,
+        notice_start=start,
+        notice_published_at__isnull=False,
+        status__in=[Status.NOTICE, Status.CONFERRED],
+    ).select_related("title", "region")
+
+
+def family_in_notice(pk: int, today):
+    """The family `pk` if it is in public notice today."""
+    return Family.objects.in_notice(today).select_related("title").filter(pk=pk).first()

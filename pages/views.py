@@ -1,16 +1,16 @@
-"""The pages that gather programs, honours and families: home, one region, notices.
+"""The pages that gather programs, honours and families: home, one region (notices:
+pages.notices).
 
 They read only through each app's selectors; no record app imports this one.
 """
 
 from django.db.models import Max
-from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from core.models import Region
 from core.views import CachedPageMixin
-from families.selectors import families_in_notice, featured_families, public_families
-from honors.selectors import honors_in_notice, public_honors
+from families.selectors import featured_families, public_families
+from honors.selectors import public_honors
 from programs.selectors import (
     activity_totals,
     programs_by_focus_area,
@@ -64,24 +64,5 @@ class RegionDetailView(CachedPageMixin, DetailView):
             latest_honors=honors.order_by("-year", "title__rank", "recipient__stroke_key")[:10],
             latest_families=families.order_by("-year", "title__rank", "stroke_key")[:10],
             programs=public_programs().filter(pk__in=activities.values("program_id")),
-        )
-        return context
-
-
-class NoticeListView(CachedPageMixin, TemplateView):
-    """What is in public notice (公示) today, with its period and objection contact.
-
-    A record leaves this page when its period ends. Only the public fields show.
-    """
-
-    template_name = "pages/notices.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        today = timezone.localdate()
-        context.update(
-            today=today,
-            honors=honors_in_notice(today),
-            families=families_in_notice(today),
         )
         return context

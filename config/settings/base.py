@@ -155,6 +155,8 @@ PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600" if REDIS
 # Word and Excel files made for one address per minute (rolls, the report's files, list
 # exports): each takes seconds; a file served from the cache does not count. 0: no limit.
 DOWNLOADS_PER_MINUTE = int(os.environ.get("DOWNLOADS_PER_MINUTE", "6"))
+# Objections to a notice sent from one address an hour (pages.notices); 0: no limit.
+OBJECTIONS_PER_HOUR = int(os.environ.get("OBJECTIONS_PER_HOUR", "5"))
 # What this deployment is (e.g. its commit): pages cached by another release are not served,
 # since they name static files by hashes that release had. Unset: the static files' manifest.
 RELEASE = os.environ.get("RELEASE", "")
