@@ -45,10 +45,14 @@ def name_html(name) -> str:
 
 
 def to_visitor_script(text: str, language: str | None = None) -> str:
+    """The finished page in the visitor's script: marked names one-to-one (core.script),
+    kept parts as they are, the rest by OpenCC's phrases; the markers are then removed,
+    so a name marked in <title> or an attribute reads cleanly too. English pages are
+    not converted (their Chinese names were written in simplified by the templates)."""
     language = language or translation.get_language() or ""
     config = SCRIPT_CONVERSIONS.get(language)
     if not config:
-        return text
+        return strip_markers(text)
     convert = converter(config).convert
 
     def convert_outside_names(chunk: str) -> str:
@@ -66,7 +70,31 @@ def to_visitor_script(text: str, language: str | None = None) -> str:
             continue
         kept, _sep, rest = chunk.partition(KEEP_END)
         parts.append(KEEP_START + kept + KEEP_END + convert_outside_names(rest))
-    return "".join(parts)
+    return strip_markers("".join(parts))
+
+
+def strip_markers(text: str) -> str:
+    for marker in (NAME_START, NAME_END, KEEP_START, KEEP_END):
+        text = text.replace(marker, "")
+    return text
+
+
+def kept_html(value) -> str:
+    """Text that no conversion touches (a region's or title's name typed for this script)."""
+    return format_html(KEEP_START + "{}" + KEEP_END, value)
+
+
+def proper_name(obj, language: str | None = None) -> str:
+    """A region's, title's or program's name as the visitor's script writes it: the form
+    typed for traditional (`name_hant`, e.g. 沾化區) when there is one, else the stored name
+    converted one-to-one only; English pages read the simplified form."""
+    language = language or translation.get_language() or ""
+    name = getattr(obj, "name", "") or ""
+    if language == "zh-hant" and getattr(obj, "name_hant", ""):
+        return kept_html(obj.name_hant)
+    if language in SCRIPT_CONVERSIONS:
+        return name_html(name)
+    return script.name_in_script(name, language)
 
 
 def strip_language_prefix(path: str) -> str:

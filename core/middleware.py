@@ -64,8 +64,7 @@ class VisitorScriptMiddleware:
         response = self.get_response(request)
         language = translation.get_language()
         if (
-            language in i18n.SCRIPT_CONVERSIONS
-            and not request.path_info.startswith(i18n.UNPREFIXED_EXEMPT)
+            not request.path_info.startswith(i18n.UNPREFIXED_EXEMPT)
             and response.get("Content-Type", "").startswith("text/html")
             and not response.streaming
             and response.status_code == 200

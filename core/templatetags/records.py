@@ -53,10 +53,12 @@ def og_image_url(context, field_file, width=None, height=None) -> str:
 
 @register.filter
 def bilingual(obj) -> str:
-    """A Chinese name, with the English one beside it for English readers where staff
-    entered one: 三八紅旗手 (March 8th Red-Banner Pacesetter)."""
-    name = getattr(obj, "name", "") or ""
+    """A region's, title's or program's name in the visitor's script, never converted by
+    phrases (core.i18n.proper_name: 沾化区 is 沾化區 in traditional, not 霑化區), with the
+    English one beside it for English readers where staff entered one:
+    三八红旗手 (March 8th Red-Banner Pacesetter)."""
+    shown = i18n.proper_name(obj)
     english = getattr(obj, "name_en", "")
     if english and translation.get_language() == "en":
-        return f"{name} ({english})"
-    return name
+        return format_html("{} ({})", shown, english)
+    return shown

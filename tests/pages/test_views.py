@@ -57,3 +57,13 @@ def test_core_imports_no_record_app():
         if pattern.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_region_and_title_names_keep_their_official_form_in_each_script(client):
+    page = client.get("/zh-hant/regions/371603/").content.decode()
+    assert "沾化區" in page and "霑化" not in page
+    assert "<!--" not in page.split("<title>")[1].split("</title>")[0]
+    honors = client.get("/zh-hant/honors/?year=2022&title=sanba-hongqishou").content.decode()
+    assert "三八紅旗手" in honors
+    english = client.get("/en/regions/371603/").content.decode()
+    assert "沾化区" in english and "<!--name-->" not in english
