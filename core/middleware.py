@@ -72,6 +72,9 @@ class VisitorScriptMiddleware:
             charset = response.charset or "utf-8"
             text = response.content.decode(charset)
             response.content = i18n.to_visitor_script(text, language).encode(charset)
+            if response.has_header("Content-Length"):
+                # Set by a middleware inside this one; the page's length has changed.
+                response["Content-Length"] = str(len(response.content))
         return response
 
 

@@ -20,12 +20,22 @@ def demo_year(django_db_setup, django_db_blocker):
 
 
 def pytest_collection_modifyitems(items):
-    """Tests on factories run first, on an empty database; those on the demo year after them.
+    """Tests on factories run first, on an empty database; those on the demo year after them;
+    the browser tests last.
 
     So a test that needs the demo without asking for it fails in every full run, rather
-    than passing because an earlier test happened to load it.
+    than passing because an earlier test happened to load it. Playwright's sync API leaves
+    an event loop running in the main thread, after which Django refuses database calls
+    (SynchronousOnlyOperation): nothing that uses the database runs after it.
     """
-    items.sort(key=lambda item: "demo_year" in getattr(item, "fixturenames", ()))
+
+    def order(item):
+        return (
+            item.get_closest_marker("browser") is not None or "/browser/" in str(item.path),
+            "demo_year" in getattr(item, "fixturenames", ()),
+        )
+
+    items.sort(key=order)
 
 
 @pytest.fixture(autouse=True)

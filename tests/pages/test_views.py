@@ -67,3 +67,10 @@ def test_region_and_title_names_keep_their_official_form_in_each_script(client):
     assert "三八紅旗手" in honors
     english = client.get("/en/regions/371603/").content.decode()
     assert "沾化区" in english and "<!--name-->" not in english
+
+
+@pytest.mark.parametrize("url", ["/", "/zh-hant/", "/en/"])
+def test_a_page_says_its_own_length_after_conversion(client, url):
+    # A stale Content-Length left browsers waiting for bytes that never came.
+    response = client.get(url)
+    assert int(response["Content-Length"]) == len(response.content)
