@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from opencc import OpenCC
 
-from core import script
+from core import pinyin, script, text
 
 # Per language, the conversion applied to public pages' HTML (None: leave as stored).
 SCRIPT_CONVERSIONS = {"zh-hans": "t2s", "zh-hant": "s2t"}
@@ -77,6 +77,22 @@ def strip_markers(text: str) -> str:
     for marker in (NAME_START, NAME_END, KEEP_START, KEEP_END):
         text = text.replace(marker, "")
     return text
+
+
+def person_html(name: str, *, reading: str = "", padded: bool = False) -> str:
+    """A person's name for the page: marked for the one-to-one conversion in Chinese; in
+    English the name (simplified) with its Hanyu Pinyin per GB/T 28039-2011 beside it —
+    WANG Fang —, or the reading staff entered for her."""
+    if not name:
+        return ""
+    if translation.get_language() == "en":
+        shown = script.name_in_script(name, "zh-hans")
+        return format_html(
+            '{} <span class="pinyin" lang="zh-Latn-pinyin">{}</span>',
+            shown,
+            reading or pinyin.name_pinyin(name),
+        )
+    return name_html(text.pad_name(name) if padded else name)
 
 
 def kept_html(value) -> str:

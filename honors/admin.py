@@ -43,7 +43,7 @@ class RecipientAdmin(
     list_display = ["name", "kind", "gender", "ethnicity", "honor_count"]
     list_filter = ["kind", "gender"]
     fieldsets = [
-        (None, {"fields": ["kind", "name", "gender", "ethnicity"]}),
+        (None, {"fields": ["kind", "name", "name_pinyin", "gender", "ethnicity"]}),
         (_("个人信息（不公开）"), {"fields": ["id_number", "phone"]}),
     ]
 

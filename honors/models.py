@@ -97,6 +97,12 @@ class Recipient(models.Model):
         _("身份证号码"), max_length=18, blank=True, validators=[validate_id_number]
     )
     phone = models.CharField(_("联系电话"), max_length=20, blank=True, validators=[validate_phone])
+    name_pinyin = models.CharField(
+        _("姓名拼音"),
+        max_length=100,
+        blank=True,
+        help_text=_("英文页面显示的拼音，如 SHAN Tianfang；留空按姓氏读音自动生成。"),
+    )
     stroke_key = models.CharField(max_length=128, editable=False, db_index=True)
     pinyin_key = models.CharField(max_length=255, editable=False)
     search_text = models.TextField(editable=False, blank=True)

@@ -23,6 +23,17 @@ def name(value) -> str:
     return i18n.name_html(value)
 
 
+@register.filter
+def person(value, padded: bool = False) -> str:
+    """A person's name (a recipient, or a name as text): one-to-one in Chinese, with its
+    pinyin on English pages (core.i18n.person_html). A collective is shown as a name."""
+    if hasattr(value, "is_individual"):
+        if not value.is_individual:
+            return i18n.name_html(value.name)
+        return i18n.person_html(value.name, reading=value.name_pinyin, padded=padded)
+    return i18n.person_html(value or "", padded=padded)
+
+
 @register.simple_tag
 def photo_img(field_file, size: int, alt: str, width=None, height=None, css_class: str = ""):
     """An <img> of the photo's thumbnail with its width and height, or nothing.

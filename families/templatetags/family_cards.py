@@ -5,10 +5,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from core.i18n import name_html
 from core.models import Level
 from core.tabular import choice_label
-from core.templatetags.records import bilingual, pad_name, photo_img
+from core.templatetags.records import bilingual, person, photo_img
 from families.models import FamilyType, Tier
 
 register = template.Library()
@@ -37,7 +36,7 @@ def family_cards(families) -> str:
 
 def card_fields(family) -> dict:
     photo = next(iter(family.photos.all()), None)
-    name = name_html(pad_name(family.name))
+    name = person(family.name, padded=True)
     if family.title.is_household:
         name = mark_safe(_("%(name)s家庭") % {"name": name})
     return {

@@ -6,7 +6,7 @@ from django.utils.html import format_html, format_html_join
 from core.i18n import name_html
 from core.models import Level
 from core.tabular import choice_label
-from core.templatetags.records import bilingual, pad_name, photo_img
+from core.templatetags.records import bilingual, person, photo_img
 
 register = template.Library()
 
@@ -40,7 +40,7 @@ def card_fields(honor) -> dict:
         "photo": photo_img(
             honor.photo, 240, recipient.name, honor.photo_width, honor.photo_height, "card-photo"
         ),
-        "name": name_html(pad_name(recipient.name) if recipient.is_individual else recipient.name),
+        "name": person(recipient, padded=True),
         "ethnicity": format_html("（{}）", recipient.ethnicity) if recipient.ethnicity else "",
         "unit": (
             format_html('<span class="unit">{}{}</span>', name_html(honor.unit), honor.post)

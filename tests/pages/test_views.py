@@ -74,3 +74,20 @@ def test_a_page_says_its_own_length_after_conversion(client, url):
     # A stale Content-Length left browsers waiting for bytes that never came.
     response = client.get(url)
     assert int(response["Content-Length"]) == len(response.content)
+
+
+def test_english_pages_give_each_persons_name_in_pinyin(client):
+    from core.pinyin import name_pinyin
+    from honors.models import Honor
+    from honors.services import save_recipient
+
+    honor = (
+        Honor.objects.public().filter(recipient__kind="individual").select_related("recipient")
+    ).first()
+    recipient = honor.recipient
+    page = client.get(f"/en/honors/{honor.pk}/").content.decode()
+    assert name_pinyin(recipient.name) in page
+    recipient.name_pinyin = "TEST Reading"
+    save_recipient(recipient, user=None)
+    assert "TEST Reading" in client.get(f"/en/honors/{honor.pk}/").content.decode()
+    assert "TEST Reading" not in client.get(f"/honors/{honor.pk}/").content.decode()
