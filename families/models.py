@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from core import text
 from core.models import NAME_ORDER_HELP, NameOrder, Photo, Recognition
+from core.pinyin import pinyin_search_text
 from core.validators import validate_id_number, validate_phone
 
 
@@ -147,6 +148,7 @@ class Family(Recognition):
         self.pinyin_key = text.pinyin_sort_key(self.name)[:255]
         parts = [self.name, self.title.name, self.members, self.story]
         self.search_text = text.normalize_for_search(" ".join(p for p in parts if p))
+        self.search_text += " " + pinyin_search_text(self.name)  # for English readers
 
 
 class FamilyPhoto(Photo):

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from core import text
 from core.images import ThumbnailedImageField
 from core.models import NAME_ORDER_HELP, NameOrder, Recognition, photo_upload_to
+from core.pinyin import pinyin_search_text
 from core.validators import validate_id_number, validate_phone
 
 HAN = frozenset({"汉族", "汉"})
@@ -171,6 +172,8 @@ class Recipient(models.Model):
         self.stroke_key = text.stroke_sort_key(self.name)
         self.pinyin_key = text.pinyin_sort_key(self.name)[:255]
         self.search_text = text.normalize_for_search(self.name)
+        if self.is_individual:  # English readers search names in pinyin (Wang Fang, Ouyang)
+            self.search_text = f"{self.search_text} {pinyin_search_text(self.name)}".strip()
 
     @property
     def is_individual(self) -> bool:
@@ -275,3 +278,5 @@ class Honor(Recognition):
         self.stroke_key = text.stroke_sort_key(self.recipient.name, self.title.name_order)
         parts = [self.recipient.name, self.unit, self.post, self.title.name, self.deeds]
         self.search_text = text.normalize_for_search(" ".join(p for p in parts if p))
+        if self.recipient.is_individual:  # in pinyin too, for English readers
+            self.search_text += " " + pinyin_search_text(self.recipient.name)

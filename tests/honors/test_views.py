@@ -161,3 +161,12 @@ def test_detail_query_count_is_fixed(client, django_assert_max_num_queries):
     honor = Honor.objects.public().first()
     with django_assert_max_num_queries(4):
         client.get(reverse("honors:detail", args=[honor.pk]))
+
+
+@pytest.mark.parametrize("query", ["Wang Fang", "wangfang", "WANG"])
+def test_english_readers_find_a_name_by_its_pinyin(client, query):
+    from tests.honors.factories import HonorFactory, RecipientFactory
+
+    honor = HonorFactory(recipient=RecipientFactory(name="王芳"))
+    listed = client.get("/en/honors/", {"q": query}).context["object_list"]
+    assert honor in list(listed)
