@@ -30,6 +30,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, QuerySet, Sum, Value
 from django.db.models.functions import ExtractMonth, StrIndex, Substr
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from core.models import Region
 from core.text import report_number
@@ -45,6 +46,20 @@ class RegionValue:
     value: Decimal | None
     text: str
     share: float | None  # of the parent region's value
+    percent: int | None = None  # the share as printed: whole per cent, adding up (see below)
+
+
+def largest_remainder(shares: list[float]) -> list[int]:
+    """Whole per cents for `shares` that add up to their rounded total (100 when the
+    sub-regions hold everything), as a printed table's shares must: each is rounded down,
+    and the points left go to the largest remainders."""
+    exact = [share * 100 for share in shares]
+    floors = [int(value) for value in exact]
+    left = round(sum(exact)) - sum(floors)
+    by_remainder = sorted(range(len(exact)), key=lambda i: exact[i] - floors[i], reverse=True)
+    for index in by_remainder[: max(left, 0)]:
+        floors[index] += 1
+    return floors
 
 
 @dataclass
@@ -70,7 +85,22 @@ class FigureResult:
 
     @property
     def change_text(self) -> str:
-        return "" if self.change is None else f"{self.change:+.1%}"
+        """The change on the year before as reports write it: a rate 提高5.7个百分点 (its
+        difference in points, never a percentage of a percentage), a count 增长17.6%."""
+        if self.figure.measure == Measure.RATE:
+            if self.previous is None or self.value is None:
+                return ""
+            points = float(self.value - self.previous) * 100
+            if round(points, 1) == 0:
+                return _("持平")
+            template = _("提高%(n)s个百分点") if points > 0 else _("下降%(n)s个百分点")
+            return template % {"n": f"{abs(points):.1f}"}
+        if self.change is None:
+            return ""
+        if round(self.change, 3) == 0:
+            return _("持平")
+        template = _("增长%(n)s") if self.change > 0 else _("下降%(n)s")
+        return template % {"n": f"{abs(self.change):.1%}"}
 
     @property
     def change(self) -> float | None:
@@ -265,6 +295,11 @@ def _by_subregion(
             else None
         )
         values.append(RegionValue(subregions[path], value, format_value(figure, value), share))
+    shared = [region_value for region_value in values if region_value.share is not None]
+    for region_value, percent in zip(
+        shared, largest_remainder([rv.share for rv in shared]), strict=True
+    ):
+        region_value.percent = percent
     return sorted(values, key=lambda region_value: region_value.region.code)
 
 

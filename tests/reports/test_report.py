@@ -138,7 +138,7 @@ def test_report_page_shows_figures_charts_and_the_year_before(client):
         for r in s.results
         if r.figure.label == "巾帼宣讲线下活动"
     )
-    assert lecture.previous == round(762 * 0.85) and lecture.change_text.startswith("+")
+    assert lecture.previous == round(762 * 0.85) and lecture.change_text.startswith("增长")
 
 
 def test_county_report_shows_each_towns_share(client):
