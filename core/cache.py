@@ -50,6 +50,8 @@ WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re
 @functools.cache
 def public_tables() -> frozenset[str]:
     """The tables behind public pages; history tables are not shown and change with them."""
+    # Imported here: core.models imports this module's users (pagination) and simple-history
+    # needs the app registry, which is not ready when the settings import the cache backend.
     from simple_history.models import HistoricalChanges
 
     from core.models import Region

@@ -53,6 +53,8 @@ def sync_roles(apps) -> None:
 
     `apps` is the migration's registry, which writes; what the roles hold is read from the
     project's apps as they declare it."""
+    # Imported here: it imports contrib.auth's models, and this module is read by the
+    # migration files before the registry is ready.
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
