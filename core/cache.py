@@ -35,6 +35,9 @@ from django.db.backends.signals import connection_created
 from django.dispatch import receiver
 from django.utils import timezone, translation
 from django.utils.http import urlencode
+from simple_history.models import HistoricalChanges
+
+from core.models import Region
 
 VERSION_KEY = "public-data-version"
 # Files the page cache may store for views with `cache_files` (Word and Excel), and the
@@ -50,11 +53,6 @@ WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re
 @functools.cache
 def public_tables() -> frozenset[str]:
     """The tables behind public pages; history tables are not shown and change with them."""
-    # Imported here: core.models imports this module's users (pagination) and simple-history
-    # needs the app registry, which is not ready when the settings import the cache backend.
-    from simple_history.models import HistoricalChanges
-
-    from core.models import Region
 
     # Regions, and the apps that declare `public_data` on their AppConfig (core.apps), with
     # their many-to-many tables.

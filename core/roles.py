@@ -7,6 +7,7 @@ programs and activities; she does not see ID numbers and phones.
 """
 
 from django.apps import apps as django_apps
+from django.contrib.auth.management import create_permissions
 
 ADMIN, EDITOR, REVIEWER = "admin", "editor", "reviewer"
 
@@ -53,9 +54,6 @@ def sync_roles(apps) -> None:
 
     `apps` is the migration's registry, which writes; what the roles hold is read from the
     project's apps as they declare it."""
-    # Imported here: it imports contrib.auth's models, and this module is read by the
-    # migration files before the registry is ready.
-    from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
         app_config.models_module = True
