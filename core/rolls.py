@@ -9,7 +9,21 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from core.models import Region
+from core.models import Level, Region
+
+
+class RollEntry(str):
+    """One line of a list, as text (what the page prints), that also knows its two parts:
+    the padded name and what follows it (unit and post, or the family's region), so a
+    printed document can set them in columns."""
+
+    name: str
+    detail: str
+
+    def __new__(cls, name: str, detail: str = "") -> "RollEntry":
+        entry = super().__new__(cls, f"{name}\u3000{detail}" if detail else name)
+        entry.name, entry.detail = name, detail
+        return entry
 
 
 @dataclass
@@ -98,38 +112,35 @@ def roll_heading(year, level_label: str, body: str, what: str) -> str:
     return f"{body}{heading}" if body else heading
 
 
-def roll_docx(roll: Roll):
-    """The roll as a Word document, laid out as printed Chinese lists are."""
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
+def roll_docx(roll: Roll, language: str | None = None):
+    """The roll as a Word document laid out as an official document (GB/T 9704-2012), in
+    the visitor's script (core/documents)."""
+    from core.documents import word
+    from core.documents.script import roll_in_script
 
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "FangSong"
-    style.font.size = Pt(14)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "仿宋")
-    heading = document.add_paragraph()
-    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = heading.add_run(roll.heading)
-    run.bold = True
-    run.font.size = Pt(20)
-    if roll.subheading:
-        sub = document.add_paragraph(roll.subheading)
-        sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    note = document.add_paragraph(roll.note)
-    note.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for group in roll.groups:
-        title = document.add_paragraph()
-        title_run = title.add_run(f"{group.title}（{group.count}{group.unit}）")
-        title_run.bold = True
-        for region in group.regions:
-            if region.name:
-                region_paragraph = document.add_paragraph()
-                region_paragraph.add_run(
-                    f"{region.name}（{len(region.entries)}{group.unit}）"
-                ).bold = True
-            for entry in region.entries:
-                document.add_paragraph(entry)
-    return document
+    return word.roll_document(roll_in_script(roll, language))
+
+
+def stored_name_in_script(obj, language: str | None = None) -> str:
+    """A region's or title's name in the visitor's script: the form stored for that script
+    (name_hant, typed by staff: 沾化區, not 霑化區), else as the page converts it."""
+    from core.documents.script import text_in_script, visitor_language
+
+    if visitor_language(language) == "zh-hant" and getattr(obj, "name_hant", ""):
+        return obj.name_hant
+    return text_in_script(obj.name, language)
+
+
+def list_filename(filters: dict, what: str, language: str | None = None) -> str:
+    """The name of a list's files, from its filters and in the visitor's script:
+    2022年度市级三八红旗手名单 (region, year, level, title), else 2022年度{what}名单."""
+    from core.documents.script import text_in_script
+
+    level = filters.get("level")
+    level_label = str(dict(Level.choices)[level]) if level else ""
+    title = filters.get("title")
+    what = stored_name_in_script(title, language) if title else text_in_script(what, language)
+    name = text_in_script(roll_heading(filters.get("year"), level_label, "", "\0"), language)
+    region = filters.get("region")
+    prefix = stored_name_in_script(region, language) if region else ""
+    return prefix + name.replace("\0", what)
