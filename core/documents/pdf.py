@@ -16,7 +16,7 @@ def fonts_for(language: str | None = None) -> dict[str, str]:
     region = "TC" if visitor_language(language) == "zh-hant" else "SC"
     serif, sans = f'"Noto Serif CJK {region}"', f'"Noto Sans CJK {region}"'
     return {
-        "title": f'bold "方正小标宋简体", "FZXiaoBiaoSong-B05S", {serif}, serif',
+        "title": f'"方正小标宋简体", "FZXiaoBiaoSong-B05S", {serif}, serif',
         "body": f'"仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", {serif}, serif',
         "heading": f'"黑体", "SimHei", {sans}, sans-serif',
         "number": f'"宋体", "SimSun", {serif}, serif',
