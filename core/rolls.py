@@ -66,6 +66,18 @@ def _county_code(region: Region) -> str:
     return codes[1] if len(codes) > 1 else codes[0]
 
 
+def official_order(records: Iterable, *, group_of: Callable, region_of: Callable) -> list:
+    """Records given in title and surname-stroke order, in the order a roll prints them:
+    by title, then by county, stroke order kept within each (a stable sort). Certificates
+    are printed in this order too."""
+    records = list(records)
+    title_positions: dict[str, int] = {}
+    for record in records:
+        title_positions.setdefault(group_of(record), len(title_positions))
+    records.sort(key=lambda r: (title_positions[group_of(r)], _county_code(region_of(r))))
+    return records
+
+
 def build_roll(
     records: Iterable,
     *,
@@ -81,12 +93,8 @@ def build_roll(
     The county grouping is done here, by a stable sort, so that names stay in
     stroke order within each county whatever level of the tree their region is.
     """
-    records = list(records)
+    records = official_order(records, group_of=group_of, region_of=region_of)
     names = county_names(records, region_of)
-    title_positions: dict[str, int] = {}
-    for record in records:
-        title_positions.setdefault(group_of(record), len(title_positions))
-    records.sort(key=lambda r: (title_positions[group_of(r)], _county_code(region_of(r))))
     groups: list[RollGroup] = []
     for record in records:
         title = group_of(record)
