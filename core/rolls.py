@@ -30,6 +30,7 @@ class RollEntry(str):
 class RollRegion:
     name: str
     entries: list[str] = field(default_factory=list)
+    name_hant: str = ""  # the county's traditional name as stored (沾化區), for files
 
 
 @dataclass
@@ -55,10 +56,12 @@ class Roll:
         return sum(group.count for group in self.groups)
 
 
-def county_names(records: list, region_of: Callable) -> dict[str, str]:
-    """Names of the county-level ancestors of the records' regions, in one query."""
+def county_names(records: list, region_of: Callable) -> dict[str, tuple[str, str]]:
+    """Names (as stored, and the stored traditional form) of the county-level ancestors of
+    the records' regions, in one query."""
     codes = {_county_code(region_of(record)) for record in records}
-    return dict(Region.objects.filter(code__in=codes).values_list("code", "name"))
+    rows = Region.objects.filter(code__in=codes).values_list("code", "name", "name_hant")
+    return {code: (name, name_hant) for code, name, name_hant in rows}
 
 
 def _county_code(region: Region) -> str:
@@ -100,10 +103,10 @@ def build_roll(
         title = group_of(record)
         if not groups or groups[-1].title != title:
             groups.append(RollGroup(title=title, unit=unit_of(record)))
-        county = names.get(_county_code(region_of(record)), "")
+        county, county_hant = names.get(_county_code(region_of(record)), ("", ""))
         regions = groups[-1].regions
         if not regions or regions[-1].name != county:
-            regions.append(RollRegion(name=county))
+            regions.append(RollRegion(name=county, name_hant=county_hant))
         regions[-1].entries.append(entry_of(record))
     note = _("（名单按姓氏笔画排序，排名不分先后）")
     return Roll(heading=heading, subheading=subheading, groups=groups, note=note)

@@ -17,9 +17,24 @@ def visitor_language(language: str | None = None) -> str:
     return language or translation.get_language() or ""
 
 
+MARKERS = (i18n.KEEP_START, i18n.KEEP_END, i18n.NAME_START, i18n.NAME_END)
+
+
+def kept(text: str) -> str:
+    """Text that a conversion must leave as it is (a name stored for the visitor's script,
+    e.g. 沾化區, which phrase conversion would make 霑化區)."""
+    return f"{i18n.KEEP_START}{text}{i18n.KEEP_END}" if text else text
+
+
 def text_in_script(text: str, language: str | None = None) -> str:
-    """Headings, notes, titles and region names: phrase-aware, as the page converts them."""
-    return i18n.to_visitor_script(text, visitor_language(language)) if text else text
+    """Headings, notes and titles: phrase-aware, as the page converts them; parts marked
+    with ``kept`` stay as they are."""
+    if not text:
+        return text
+    converted = i18n.to_visitor_script(text, visitor_language(language))
+    for marker in MARKERS:
+        converted = converted.replace(marker, "")
+    return converted
 
 
 def name_in_script(name: str, language: str | None = None) -> str:
@@ -38,6 +53,13 @@ def entry_in_script(entry: str, language: str | None = None) -> RollEntry:
     return RollEntry(name_in_script(entry, language))
 
 
+def region_in_script(region: RollRegion, language: str | None = None) -> str:
+    # Region names are stored per script (沾化区 / 沾化區), never converted (core/script.py).
+    if visitor_language(language) == script.TRADITIONAL and region.name_hant:
+        return region.name_hant
+    return text_in_script(region.name, language)
+
+
 def roll_in_script(roll: Roll, language: str | None = None) -> Roll:
     """A copy of the roll in the visitor's script; the order is untouched."""
     language = visitor_language(language)
@@ -52,7 +74,7 @@ def roll_in_script(roll: Roll, language: str | None = None) -> Roll:
                 unit=text_in_script(group.unit, language),
                 regions=[
                     RollRegion(
-                        name=text_in_script(region.name, language),
+                        name=region_in_script(region, language),
                         entries=[entry_in_script(e, language) for e in region.entries],
                     )
                     for region in group.regions

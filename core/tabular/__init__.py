@@ -69,6 +69,7 @@ from core.tabular.writers import (
     docx_response,
     filter_notes,
     pdf_response,
+    workbook_response,
     xlsx_response,
 )
 from core.xlsx import write_xlsx
@@ -124,6 +125,7 @@ __all__ = [
     "staff_columns",
     "text_column",
     "validation_messages",
+    "workbook_response",
     "write_xlsx",
     "xlsx_response",
 ]

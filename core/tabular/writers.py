@@ -115,6 +115,18 @@ def xlsx_response(rows, columns, notes, filename: str):
     return response
 
 
+def workbook_response(write, filename: str):
+    """An .xlsx download that ``write(file)`` lays out (several sheets, typed cells)."""
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it)
+    write(spool)
+    spool.seek(0)
+    response = FileResponse(
+        spool, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = attachment_disposition(filename)
+    return response
+
+
 def docx_response(document, filename: str):
     buffer = io.BytesIO()
     document.save(buffer)
