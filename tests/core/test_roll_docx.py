@@ -13,6 +13,7 @@ from docx.shared import Mm, Pt
 from core.models import Level
 from tests.core.factories import CountyFactory
 from tests.honors.factories import HonorFactory, HonorTitleFactory, RecipientFactory
+from tests.tabular_helpers import docx_lines
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ def eastasia(run_or_style) -> str:
 @pytest.fixture
 def sanba_2040():
     title = HonorTitleFactory(name="三八红旗手", name_hant="三八紅旗手", slug="sanba-2040")
-    county = CountyFactory()
+    county = CountyFactory(name="沾化区", name_hant="沾化區")
     for name, unit in [
         ("雍桂荣", "滨城区妇联"),
         ("王书茂", "沾化区妇联"),
@@ -131,3 +132,4 @@ def test_the_traditional_word_roll_is_all_traditional_and_keeps_names(client, sa
     assert "名單" in text and "名单" not in text and "三八紅旗手" in text
     assert entries[0].startswith("于\u3000藍")  # 于 is a surname of its own: never 於
     assert any("沾化區婦聯主席" in e for e in entries)  # not 霑化
+    assert "沾化區（4人）" in docx_lines(document)  # the county as stored for traditional
