@@ -128,3 +128,23 @@ def test_only_conferred_records_get_a_certificate():
     HonorFactory(title=title, status=Status.CONFERRED)
     HonorFactory(title=title, status=Status.DRAFT)
     assert len(list(certificates(Honor.objects.filter(title=title)))) == 1
+
+
+@pytest.mark.usefixtures("demo_year")
+def test_the_families_list_prints_its_conferred_families(tmp_path):
+    from families.models import Family
+
+    output = tmp_path / "families.pdf"
+    out = io.StringIO()
+    call_command(
+        "print_certificates",
+        "level=provincial",
+        "--list",
+        "families",
+        "-o",
+        str(output),
+        stdout=out,
+    )
+    count = Family.objects.public().filter(level="provincial").count()
+    assert len(PdfReader(str(output)).pages) == count > 0
+    assert f"已生成 {count} 张证书" in out.getvalue()
