@@ -117,6 +117,10 @@ def first_certificate(template: CertificateTemplate) -> Certificate:
     )
 
 
+# The action renders in the request (about 27 s a thousand): more goes to the command.
+MAX_ACTION_CERTIFICATES = 2000
+
+
 class CertificateActionMixin:
     """Adds 打印荣誉证书 to a record admin: one PDF, one page per conferred record of the
     selection (or of the whole filtered list with 选择全部), in the official order; logged
@@ -135,6 +139,13 @@ class CertificateActionMixin:
     def print_certificates(self, request, queryset):
         source = sources()[self.opts.app_label]
         certificates = list(source.certificates(queryset))
+        if len(certificates) > MAX_ACTION_CERTIFICATES:
+            message = _(
+                "所选记录有%(count)s张证书，超过一次打印的上限%(limit)s张："
+                "请缩小筛选范围，或用命令 print_certificates 打印。"
+            ) % {"count": len(certificates), "limit": MAX_ACTION_CERTIFICATES}
+            self.message_user(request, message, messages.ERROR)
+            return None
         if not certificates:
             self.message_user(
                 request, _("所选记录中没有已授予的记录，未生成证书。"), messages.WARNING

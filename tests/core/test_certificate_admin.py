@@ -105,3 +105,22 @@ def test_nothing_conferred_selected_gives_a_message_not_a_file(staff_client, tit
     )
     assert "没有已授予的记录" in response.content.decode()
     assert not ExportLog.objects.exists()
+
+
+def test_a_selection_too_large_is_sent_to_the_command(
+    staff_client, title_with_template, monkeypatch
+):
+    from core.documents import admin as certificate_admin
+
+    monkeypatch.setattr(certificate_admin, "MAX_ACTION_CERTIFICATES", 2)
+    title, _template = title_with_template
+    response = staff_client.post(
+        reverse("admin:honors_honor_changelist"),
+        {
+            "action": "print_certificates",
+            "_selected_action": [h.pk for h in Honor.objects.filter(title=title)],
+        },
+        follow=True,
+    )
+    assert "print_certificates" in response.content.decode()
+    assert not ExportLog.objects.exists()

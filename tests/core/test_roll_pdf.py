@@ -82,3 +82,14 @@ def test_the_pdf_roll_is_a4_with_every_name_drawn_by_an_embedded_cjk_font(
     px = 50 / 25.4
     assert left >= 27 * px and right <= (210 - 25) * px and top >= 36 * px
     assert bottom <= (297 - 10) * px
+
+
+def test_a_list_too_long_for_a_pdf_gets_a_message_not_a_worker_tied_up(
+    client, roll_2041, monkeypatch
+):
+    from core.documents import views
+
+    monkeypatch.setattr(views, "MAX_PDF_ENTRIES", 5)
+    response = client.get("/honors/roll.pdf", QUERY)
+    assert response.status_code == 400
+    assert "超过PDF的上限5条" in response.content.decode()
