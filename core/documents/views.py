@@ -14,6 +14,11 @@ MAX_PDF_ENTRIES = 3000
 class RollPdfMixin:
     """On a core.views.RollView: the roll the page would show, as a PDF download."""
 
+    def is_download(self) -> bool:
+        # A PDF takes seconds to lay out: it counts against the visitor's downloads where the
+        # view limits them (core.views.DownloadLimitMixin, which asks this).
+        return True
+
     def render_to_response(self, context, **response_kwargs):
         roll = context["roll"]
         if roll.count > MAX_PDF_ENTRIES:
