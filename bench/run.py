@@ -8,7 +8,7 @@
 3. Print the table and write bench/results.md (date, machine, commit, data, table, plans).
 
 `python -m bench.run --only exports,lists` runs some parts (admin, exports, imports,
-lists, load); a partial run writes bench/results-partial.md instead.
+lists, load, certificates); a partial run writes bench/results-partial.md instead.
 """
 
 import argparse
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from bench.common import DATABASE_URL, ROOT, SERVER_ENV, Row, database_name, log, pg_connect
 
-PARTS = ["exports", "lists", "admin", "load", "imports"]
+PARTS = ["exports", "lists", "admin", "load", "imports", "certificates"]
 FAMILIES_WANTED = 200_000
 
 
@@ -238,6 +238,10 @@ def report(rows, measured, info, sizes, setup_note, elapsed, partial: bool) -> P
         " threads and 16 connections, 3 s warm-up then 10 s per URL; the bare view before and"
         " after the lists, the better run as reference; the load generator shares the 2 cores"
         " with the server. Requests carry `X-Forwarded-Proto: https` as nginx's would.",
+        "- Certificates: `python -m bench.certificates N FILE` as a child process prints the"
+        " first N certificates of the year with most conferred honours (repeated as needed)"
+        " through the code of `print_certificates`; time inside the child, peak RSS from"
+        " wait4's ru_maxrss; the reference is the same for 100.",
         "",
         "## Query plans of the slowest list and admin queries",
         *plan_lines(measured),
@@ -276,7 +280,7 @@ def main() -> int:
     setup_note = set_up_database()
     log(f"setup: {setup_note}")
 
-    from bench import exports, imports, load, pages
+    from bench import certificates, exports, imports, load, pages
 
     rows: list[Row] = []
     measured: list = []
@@ -294,6 +298,8 @@ def main() -> int:
         rows += load.run()
     if "imports" in parts:
         rows += imports.run()
+    if "certificates" in parts:
+        rows += certificates.run()
     elapsed = time.perf_counter() - started
     path = report(
         rows,

@@ -14,6 +14,7 @@ from core.admin import (
     WorkflowAdminMixin,
     thumbnail,
 )
+from core.documents.admin import CertificateActionMixin  # also registers the templates
 from families import services, tabular
 from families.models import Family, FamilyPhoto, FamilyTitle
 
@@ -40,6 +41,7 @@ class FamilyPhotoInline(admin.TabularInline):
 
 @admin.register(Family)
 class FamilyAdmin(
+    CertificateActionMixin,
     LargeChangelistMixin,
     TabularAdminMixin,
     PrivateFieldsMixin,

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.models import Level, Status
-from core.rolls import Roll, build_roll, roll_heading
+from core.rolls import Roll, RollEntry, build_roll, roll_heading
 from core.tabular import (
     UNCHANGED,
     Collector,
@@ -149,11 +149,12 @@ class FamilyImporter(Importer):
         return self.queue(family, label)
 
 
-def roll_entry(family: Family) -> str:
+def roll_entry(family: Family) -> RollEntry:
+    """One line of a printed list: the padded name (家庭 for a household) and its region."""
     name = pad_name(family.name)
     if family.title.is_household:
         name += _("家庭")
-    return f"{name}\u3000{family.region.name}"
+    return RollEntry(name, family.region.name)
 
 
 def build_family_roll(queryset, filters: dict) -> Roll:

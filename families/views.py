@@ -1,5 +1,6 @@
 from django.views.generic import DetailView
 
+from core.documents.views import ListFilenameMixin, RollPdfMixin
 from core.views import CachedPageMixin, ListExportView, PublicListView, RollView
 from families import tabular
 from families.filters import FamilyFilter
@@ -22,9 +23,9 @@ class FamilyDetailView(CachedPageMixin, DetailView):
         return public_families()
 
 
-class FamilyExportMixin:
+class FamilyExportMixin(ListFilenameMixin):
     filterset_class = FamilyFilter
-    filename = "最美家庭名单"
+    filename_what = "最美家庭"
 
     def get_queryset(self):
         return public_families()
@@ -46,3 +47,7 @@ class FamilyRollView(FamilyExportMixin, RollView):
 
 class FamilyRollDocxView(FamilyRollView):
     as_docx = True
+
+
+class FamilyRollPdfView(RollPdfMixin, FamilyRollView):
+    pass

@@ -16,6 +16,7 @@ from core.admin import (
     WorkflowAdminMixin,
     thumbnail,
 )
+from core.documents.admin import CertificateActionMixin  # also registers the templates
 from honors import services, tabular
 from honors.models import Honor, HonorTitle, Recipient
 
@@ -57,6 +58,7 @@ class RecipientAdmin(
 
 @admin.register(Honor)
 class HonorAdmin(
+    CertificateActionMixin,
     LargeChangelistMixin,
     TabularAdminMixin,
     ScopedAdminMixin,

@@ -8,6 +8,8 @@ class HonorsConfig(AppConfig):
 
     # What core needs of this app (core.roles, core.cache), so that core names no app.
     public_data = True
+    # Certificates of this app's records (core print_certificates, the admin action).
+    certificates = "honors.certificates"
     record_models = ("honor", "recipient")
     reference_models = ("honortitle",)
     editor_permissions = ("view_private_fields",)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.models import Level, Status
-from core.rolls import Roll, build_roll, roll_heading
+from core.rolls import Roll, RollEntry, build_roll, roll_heading
 from core.scoping import staff_region
 from core.tabular import (
     NEW,
@@ -284,15 +284,15 @@ HONOR_FIELDS = [
 ]
 
 
-def roll_entry(honor: Honor) -> str:
+def roll_entry(honor: Honor) -> RollEntry:
     """One line of a printed list: padded name, ethnicity for minorities, unit and post."""
     recipient = honor.recipient
     if not recipient.is_individual:
-        return recipient.name
+        return RollEntry(recipient.name)
     name = pad_name(recipient.name)
     if recipient.ethnicity:
         name += f"（{recipient.ethnicity}）"
-    return f"{name}\u3000{honor.unit}{honor.post}".rstrip("\u3000")
+    return RollEntry(name, f"{honor.unit}{honor.post}")
 
 
 def build_honor_roll(queryset, filters: dict) -> Roll:

@@ -10,5 +10,6 @@ urlpatterns = [
     path("export.xlsx", views.HonorXLSXView.as_view(), name="export-xlsx"),
     path("roll/", views.HonorRollView.as_view(), name="roll"),
     path("roll.docx", views.HonorRollDocxView.as_view(), name="roll-docx"),
+    path("roll.pdf", views.HonorRollPdfView.as_view(), name="roll-pdf"),
     path("<int:pk>/", views.HonorDetailView.as_view(), name="detail"),
 ]

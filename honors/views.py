@@ -1,5 +1,6 @@
 from django.views.generic import DetailView
 
+from core.documents.views import ListFilenameMixin, RollPdfMixin
 from core.views import CachedPageMixin, ListExportView, PublicListView, RollView
 from honors import tabular
 from honors.filters import HonorFilter
@@ -27,9 +28,9 @@ class HonorDetailView(CachedPageMixin, DetailView):
         return context
 
 
-class HonorExportMixin:
+class HonorExportMixin(ListFilenameMixin):
     filterset_class = HonorFilter
-    filename = "荣誉表彰名单"
+    filename_what = "荣誉表彰"
 
     def get_queryset(self):
         return public_honors()
@@ -51,3 +52,7 @@ class HonorRollView(HonorExportMixin, RollView):
 
 class HonorRollDocxView(HonorRollView):
     as_docx = True
+
+
+class HonorRollPdfView(RollPdfMixin, HonorRollView):
+    pass

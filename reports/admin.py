@@ -30,6 +30,7 @@ class FigureForm(forms.ModelForm):
             "label",
             "unit",
             "phrase",
+            "continues_sentence",
             "is_published",
             "source",
             "measure",
@@ -70,6 +71,7 @@ class FigureAdmin(admin.ModelAdmin):
                     "unit",
                     "unit_en",
                     "phrase",
+                    "continues_sentence",
                     "is_published",
                 ]
             },

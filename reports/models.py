@@ -75,7 +75,16 @@ class Figure(models.Model):
         max_length=200,
         blank=True,
         help_text=_(
-            "用 {} 表示数字和单位的位置，如“全年累计开展巾帼宣讲线下活动{}”。留空则用“名称{}”。"
+            "用 {value} 表示数字和单位的位置，如“全年累计开展巾帼宣讲线下活动{value}”"
+            "（旧写法 {} 也可以）。留空则用“名称{value}”。"
+        ),
+    )
+    continues_sentence = models.BooleanField(
+        _("紧接上一句"),
+        default=False,
+        help_text=_(
+            "与同一领域的上一项连成一句、中间不加逗号，"
+            "如“为{value}低收入“两癌”妇女”接“发放救助金{value}”。"
         ),
     )
     source = models.CharField(_("数据来源"), max_length=12, choices=Source.choices)

@@ -80,8 +80,15 @@ class FigureResult:
 
     @property
     def sentence(self) -> str:
-        phrase = self.figure.phrase or f"{self.figure.label}{{}}"
-        return phrase.replace("{}", self.text)
+        """The figure's phrase with its value in place: 「全年累计开展巾帼宣讲线下活动762场次」.
+
+        ``{value}`` (or the older ``{}``) marks the place; a phrase without one gets the
+        value at its end."""
+        phrase = self.figure.phrase or f"{self.figure.label}{{value}}"
+        for mark in ("{value}", "{}"):
+            if mark in phrase:
+                return phrase.replace(mark, self.text)
+        return phrase + self.text
 
     @property
     def change_text(self) -> str:

@@ -1,6 +1,9 @@
+import contextlib
+
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -104,8 +107,11 @@ class ReportDocxView(DownloadLimitMixin, ReportMixin, View):
 
     def get(self, request, *args, **kwargs):
         year, region = self.get_report_scope()
-        document = documents.press_release(year, region, year_report(year, region, by_region=False))
-        return tabular.docx_response(document, f"{region.name}{year}年工作情况.docx")
+        with chinese_files():
+            sections = year_report(year, region, by_region=False)
+            document = documents.press_release(year, region, sections)
+            name = documents.file_name(_("%(region)s妇联%(year)s年工作情况"), year, region)
+        return tabular.docx_response(document, f"{name}.docx")
 
 
 class ReportXlsxView(DownloadLimitMixin, ReportMixin, View):
@@ -115,7 +121,21 @@ class ReportXlsxView(DownloadLimitMixin, ReportMixin, View):
 
     def get(self, request, *args, **kwargs):
         year, region = self.get_report_scope()
-        sections = year_report(year, region)
-        columns, rows = documents.figure_table(sections)
-        notes = [(_("年度"), str(year)), (_("地区"), region.name)]
-        return tabular.xlsx_response(rows, columns, notes, f"{region.name}{year}年指标.xlsx")
+        with chinese_files():
+            sections = year_report(year, region)
+            name = documents.file_name(_("%(region)s%(year)s年工作指标"), year, region)
+            return tabular.workbook_response(
+                lambda out: documents.write_workbook(out, year, region, sections),
+                f"{name}.xlsx",
+            )
+
+
+@contextlib.contextmanager
+def chinese_files():
+    """The report's files are written in Chinese, in the visitor's script: English readers
+    get the simplified files (a figure written 7.55万人次, not 75,500 people served)."""
+    if translation.get_language() in ("zh-hans", "zh-hant"):
+        yield
+    else:
+        with translation.override("zh-hans"):
+            yield

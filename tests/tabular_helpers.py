@@ -30,3 +30,23 @@ def read_csv_response(response) -> list[list[str]]:
 
 def read_xlsx_response(response):
     return load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def docx_lines(document) -> list[str]:
+    """A Word file's lines in reading order: paragraphs, and the names set in borderless
+    tables (core/documents/word.py), a name with its unit and post as one line."""
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
+    lines = []
+    for child in document.element.body.iterchildren():
+        if child.tag.endswith("}p"):
+            lines.append(Paragraph(child, document).text)
+        elif child.tag.endswith("}tbl"):
+            for row in DocxTable(child, document).rows:
+                cells = [cell.text for cell in row.cells]
+                if len(cells) == 2:
+                    lines.append("\u3000".join(cell for cell in cells if cell))
+                else:
+                    lines.extend(cell for cell in cells if cell)
+    return lines

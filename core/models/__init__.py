@@ -1,6 +1,7 @@
 """Core's models, by concept: the region tree, what every record shares (recognition),
-staff and their files, and the notice rules' records."""
+staff and their files, the notice rules' records and certificate templates."""
 
+from core.models.certificates import CertificateField, CertificateFont, CertificateTemplate
 from core.models.notices import CalendarDay, Objection, ObjectionQuerySet
 from core.models.recognition import (
     FIRST_YEAR,
@@ -22,6 +23,9 @@ __all__ = [
     "NAME_ORDER_HELP",
     "Authored",
     "CalendarDay",
+    "CertificateField",
+    "CertificateFont",
+    "CertificateTemplate",
     "ExportLog",
     "ImportJob",
     "Level",

@@ -63,10 +63,13 @@ from core.tabular.results import (
 )
 from core.tabular.writers import (
     STREAM_CHUNK_BYTES,
+    attachment_disposition,
     copy_csv_response,
     csv_response,
     docx_response,
     filter_notes,
+    pdf_response,
+    workbook_response,
     xlsx_response,
 )
 from core.xlsx import write_xlsx
@@ -92,6 +95,7 @@ __all__ = [
     "Table",
     "TableError",
     "assign_changed",
+    "attachment_disposition",
     "can_copy",
     "changed_fields",
     "check_fields",
@@ -111,6 +115,7 @@ __all__ = [
     "parse_decimal",
     "parse_int",
     "parse_year",
+    "pdf_response",
     "public_columns",
     "read_table",
     "rows_for",
@@ -120,6 +125,7 @@ __all__ = [
     "staff_columns",
     "text_column",
     "validation_messages",
+    "workbook_response",
     "write_xlsx",
     "xlsx_response",
 ]

@@ -1,20 +1,55 @@
-"""Streaming downloads: CSV (by COPY on PostgreSQL or row by row), XLSX and DOCX."""
+"""Streaming downloads: CSV (by COPY on PostgreSQL or row by row), XLSX, DOCX and PDF.
+
+Every download is named for what it holds (2022年度市级三八红旗手名单.docx) and says so the
+RFC 6266 way: ``filename*`` in UTF-8 for the Chinese name, and a plain ``filename`` in
+ASCII (the name in pinyin) for the clients that read no other.
+"""
 
 import csv
 import io
+import re
 import tempfile
 from collections.abc import Iterable
+from pathlib import PurePosixPath
+from urllib.parse import quote
 
 from django.db import connection
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from core.tabular.columns import Column, headers, sql_cells
 from core.xlsx import write_xlsx
 
 STREAM_CHUNK_BYTES = 256 * 1024
+
+
+def ascii_filename(filename: str) -> str:
+    """The file's name in ASCII for old clients: Chinese in toneless pinyin, one word per
+    run of characters, nothing a quoted header string cannot hold
+    (2022年度市级三八红旗手名单.docx → 2022-niandushijisanbahongqishoumingdan.docx)."""
+    from pypinyin import lazy_pinyin
+
+    path = PurePosixPath(filename)
+    words = []
+    for piece in re.split(r"([\u3400-\u9fff\U00020000-\U0003134f]+)", path.stem):
+        if not piece:
+            continue
+        if re.match(r"[\u3400-\u9fff\U00020000-\U0003134f]", piece):
+            words.append("".join(lazy_pinyin(piece, errors="ignore")))
+        else:
+            words.append(piece)
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", "-".join(words)).strip("-._") or "download"
+    return f"{stem[:120]}{path.suffix}"
+
+
+def attachment_disposition(filename: str) -> str:
+    """Content-Disposition for a download: the ASCII name, then the exact one (RFC 6266 §4.3:
+    a client that understands filename* prefers it)."""
+    fallback = ascii_filename(filename)
+    if fallback == filename:
+        return f'attachment; filename="{filename}"'
+    return f"attachment; filename=\"{fallback}\"; filename*=utf-8''{quote(filename)}"
 
 
 class _Echo:
@@ -50,7 +85,7 @@ def copy_csv_response(queryset, columns: list[Column], filename: str):
                 yield bytes(buffer)
 
     response = StreamingHttpResponse(chunks(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Content-Disposition"] = attachment_disposition(filename)
     return response
 
 
@@ -64,7 +99,7 @@ def csv_response(rows: Iterable[list], columns: list[Column], filename: str):
             yield writer.writerow(["" if value is None else value for value in row])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Content-Disposition"] = attachment_disposition(filename)
     return response
 
 
@@ -73,24 +108,43 @@ def xlsx_response(rows, columns, notes, filename: str):
     spool = tempfile.TemporaryFile()  # noqa: SIM115
     write_xlsx(rows, columns, notes, spool)
     spool.seek(0)
-    return FileResponse(
-        spool,
-        as_attachment=True,
-        filename=filename,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    response = FileResponse(
+        spool, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
+    response["Content-Disposition"] = attachment_disposition(filename)
+    return response
+
+
+def workbook_response(write, filename: str):
+    """An .xlsx download that ``write(file)`` lays out (several sheets, typed cells)."""
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it)
+    write(spool)
+    spool.seek(0)
+    response = FileResponse(
+        spool, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = attachment_disposition(filename)
+    return response
 
 
 def docx_response(document, filename: str):
     buffer = io.BytesIO()
     document.save(buffer)
     buffer.seek(0)
-    return FileResponse(
+    response = FileResponse(
         buffer,
-        as_attachment=True,
-        filename=filename,
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
+    response["Content-Disposition"] = attachment_disposition(filename)
+    return response
+
+
+def pdf_response(pdf, filename: str):
+    """A PDF download: ``pdf`` is bytes or a file opened for reading (closed when sent)."""
+    stream = io.BytesIO(pdf) if isinstance(pdf, bytes | bytearray) else pdf
+    response = FileResponse(stream, content_type="application/pdf")
+    response["Content-Disposition"] = attachment_disposition(filename)
+    return response
 
 
 def filter_notes(filterset) -> list[tuple[str, str]]:

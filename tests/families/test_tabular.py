@@ -8,7 +8,7 @@ from core import cache
 from core.tabular import Table, headers, rows_for
 from families.models import Family
 from families.tabular import COLUMNS, FamilyImporter, export_queryset
-from tests.tabular_helpers import read_csv_response
+from tests.tabular_helpers import docx_lines, read_csv_response
 
 pytestmark = pytest.mark.django_db
 HEADERS = headers(COLUMNS)
@@ -57,7 +57,7 @@ def test_public_csv_has_no_private_columns_or_values(client):
 @pytest.mark.usefixtures("demo_year")
 def test_word_roll_lists_households_with_counts(client):
     response = client.get(reverse("families:roll-docx"), {"level": "provincial"})
-    lines = [p.text for p in Document(io.BytesIO(b"".join(response.streaming_content))).paragraphs]
+    lines = docx_lines(Document(io.BytesIO(b"".join(response.streaming_content))))
     count = Family.objects.public().filter(level="provincial").count()
     assert any(line.startswith("最美家庭") and f"（{count}户）" in line for line in lines)
     assert sum(1 for line in lines if "家庭\u3000" in line) == count

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def test_recipient_keys_sort_by_surname_strokes_and_search_both_scripts():
     wang, liu = RecipientFactory(name="王芳"), RecipientFactory(name="劉芳")
     assert wang.stroke_key < liu.stroke_key  # 王 4 strokes, 劉 15
-    assert liu.search_text == "刘芳"
+    assert liu.search_text == "刘芳 liufang"  # with its pinyin, for English readers
 
 
 def test_a_collective_cannot_carry_a_gender_or_id_number():

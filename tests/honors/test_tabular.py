@@ -11,7 +11,13 @@ from core.models import Region
 from core.tabular import Table, headers, read_table, rows_for
 from honors.models import Honor, Recipient
 from honors.tabular import COLUMNS, HonorImporter, export_queryset, roll_entry
-from tests.tabular_helpers import csv_upload, read_csv_response, read_xlsx_response, xlsx_upload
+from tests.tabular_helpers import (
+    csv_upload,
+    docx_lines,
+    read_csv_response,
+    read_xlsx_response,
+    xlsx_upload,
+)
 
 pytestmark = pytest.mark.django_db
 HEADERS = headers(COLUMNS)
@@ -180,7 +186,7 @@ def test_word_roll_holds_every_name_grouped_by_county_and_in_stroke_order(client
     params = {"year": 2022, "level": "city", "title": "sanba-hongqishou"}
     response = client.get(reverse("honors:roll-docx"), params)
     document = Document(io.BytesIO(b"".join(response.streaming_content)))
-    lines = [p.text for p in document.paragraphs]
+    lines = docx_lines(document)
     assert lines[0] == "滨州市妇联2022年度市级表彰名单"
     assert "三八红旗手（120人）" in lines
     honors = Honor.objects.public().filter(year=2022, level="city", title__slug="sanba-hongqishou")
