@@ -15,3 +15,8 @@ IMPORT_ROOT = Path(tempfile.mkdtemp(prefix="fulian-test-imports-"))
 # An empty folder, so WhiteNoise (which serves STATIC_ROOT) has one to look at; the tests
 # never run collectstatic and need no static file served.
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="fulian-test-static-"))
+
+# Tasks run at once, inside the test's transaction; the worker test (tests/core/
+# test_worker.py) starts a real worker on PostgreSQL and Redis instead.
+CELERY_BROKER_URL = "memory://"
+CELERY_TASK_ALWAYS_EAGER = True
