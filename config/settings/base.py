@@ -157,7 +157,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A message not acknowledged within this many seconds is given to another worker (Redis has
 # no connection-bound delivery): longer than the longest import, or it would run twice.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "7200"))
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "7200")),
+    # Every so many seconds a worker gives the messages of dead workers back to the queue
+    # (one Redis ZRANGE; kombu's default scans on every tenth sweep only).
+    "unacked_restore_interval": int(os.environ.get("CELERY_RESTORE_INTERVAL", "10")),
+    "unacked_restore_throttle": 1,
 }
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "fulian")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
