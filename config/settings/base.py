@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Knows the user: public reads of visitors may go to the replica (core.replica).
+    "core.replica.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records who made each change, for the history of every record.
@@ -118,6 +120,21 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# A read replica (PostgreSQL streaming replication) for public pages: visitors' reads go
+# there, staff and any request that wrote read the primary (core.replica). Unset: one database.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+READ_REPLICA_ALIAS = "replica" if DATABASE_REPLICA_URL else ""
+DATABASE_ROUTERS = ["core.replica.PrimaryReplicaRouter"]
+# After a write, a browser reads the primary this long: longer than the replica's usual lag.
+REPLICA_STICKY_SECONDS = int(os.environ.get("REPLICA_STICKY_SECONDS", "15"))
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # A Redis that is down or full is a cache miss, logged, not an error: public pages are

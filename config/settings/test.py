@@ -4,6 +4,7 @@ import tempfile
 from pathlib import Path
 
 from .dev import *  # noqa: F403
+from .dev import DATABASES
 
 # Hashing with PBKDF2 at full strength makes every login in a test take ~0.3 s.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -20,3 +21,9 @@ STATIC_ROOT = Path(tempfile.mkdtemp(prefix="fulian-test-static-"))
 # test_worker.py) starts a real worker on PostgreSQL and Redis instead.
 CELERY_BROKER_URL = "memory://"
 CELERY_TASK_ALWAYS_EAGER = True
+
+# A second alias for the router's tests (tests/core/test_replica.py): the same test database,
+# as Django's test runner sets up a mirror. Off until a test names it in READ_REPLICA_ALIAS,
+# since a mirror's own connection does not see what a test wrote in its transaction.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+READ_REPLICA_ALIAS = ""
