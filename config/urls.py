@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from core import health, metrics
 from core.views import HomeView, NoticeListView, RegionDetailView, switch_language
 
 admin.site.site_header = _("妇联工作与表彰记录")
@@ -14,6 +15,10 @@ admin.site.index_title = _("数据录入与审核")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("language/", switch_language, name="switch-language"),
+    # For the load balancer and monitoring; unprefixed by language (core.i18n), never cached.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics.metrics, name="metrics"),
 ]
 
 # The default language (simplified Chinese) has no prefix; /zh-hant/… and /en/… carry theirs.

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so it times everything below, page cache hits included (core.metrics).
+    "core.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files with far-future caching, answered before anything else runs.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -363,6 +365,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+
+# /metrics (core.metrics) answers staff, or a scraper sending `Authorization: Bearer <token>`.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
 
 # Uploaded import files hold ID numbers and phones: kept outside MEDIA_ROOT, never served.
 IMPORT_ROOT = Path(os.environ.get("IMPORT_ROOT", BASE_DIR / "private" / "imports"))
