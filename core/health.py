@@ -46,7 +46,7 @@ def queue_ok() -> bool:
     from config.celery import app
 
     with app.connection_for_write() as connection:
-        connection.ensure_connection(max_retries=1, timeout=TIMEOUT_SECONDS)
+        connection.ensure_connection(max_retries=0, timeout=TIMEOUT_SECONDS)  # one try
     return True
 
 

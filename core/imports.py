@@ -49,6 +49,13 @@ class Cancelled(Exception):
     """Raised inside a running check whose job was cancelled on its page."""
 
 
+class QueueUnavailable(Exception):
+    """The broker refused a task (Redis down): the job is not left waiting for nothing."""
+
+
+QUEUE_DOWN = _("后台任务队列暂时不可用，请稍后再试；没有写入任何数据。")
+
+
 # An uploaded file holds ID numbers and phones: readable by the server's account only, and
 # kept no longer than the day it takes to look at the preview and confirm it.
 KEEP_UNCONFIRMED = datetime.timedelta(days=1)
@@ -113,7 +120,10 @@ def start_check(job: ImportJob, importer_class, *, background: bool) -> None:
     if background:
         from core import tasks
 
-        run_in_background(tasks.check_import, job.pk, importer_class)
+        try:
+            run_in_background(tasks.check_import, job.pk, importer_class)
+        except QueueUnavailable as error:
+            fail(job, str(error))
     else:
         # Started here and now: a process that dies during it leaves a job its page gives up.
         ImportJob.objects.filter(pk=job.pk).update(attempts=1)
@@ -137,7 +147,11 @@ def run_in_background(task, job_id, importer_class) -> None:
     """Queue `task` for a worker once the job's row is committed (at once when eager)."""
 
     def send() -> None:
-        task.delay(str(job_id), importer_path(importer_class))
+        try:
+            task.delay(str(job_id), importer_path(importer_class))
+        except Exception as error:  # kombu's OperationalError: the broker is unreachable
+            logger.exception("import job %s: the task could not be queued", job_id)
+            raise QueueUnavailable(QUEUE_DOWN) from error
 
     if settings.CELERY_TASK_ALWAYS_EAGER:
         send()
@@ -262,7 +276,15 @@ def confirm(job: ImportJob, importer_class) -> None:
     from core import tasks
 
     claim(job)
-    run_in_background(tasks.commit_import, job.pk, importer_class)
+    try:
+        run_in_background(tasks.commit_import, job.pk, importer_class)
+    except QueueUnavailable as error:
+        # Back to READY, so staff may confirm again once the queue is back.
+        ImportJob.objects.filter(pk=job.pk, state=ImportJob.State.WRITING, attempts=0).update(
+            state=ImportJob.State.READY
+        )
+        job.state = ImportJob.State.READY
+        raise JobNotReady(str(error)) from error
 
 
 def commit(job: ImportJob, importer_class) -> tabular.ImportResult:

@@ -123,3 +123,35 @@ def test_a_task_names_only_an_importer():
     with pytest.raises(TypeError):
         imports.importer_from_path("os.system")
     assert imports.importer_from_path("honors.tabular.HonorImporter") is HonorImporter
+
+
+@pytest.fixture
+def broker_down(settings, monkeypatch):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+
+    def refuse(*args):
+        raise ConnectionRefusedError("Error 111 connecting to 127.0.0.1:6379")
+
+    for task in (tasks.check_import, tasks.commit_import):
+        monkeypatch.setattr(task, "delay", refuse)
+    monkeypatch.setattr(imports.transaction, "on_commit", lambda send, **kwargs: send())
+
+
+def test_a_confirm_while_the_queue_is_down_says_so_and_may_be_tried_again(
+    staff_client, broker_down
+):
+    job, job_url = ready_job(staff_client, "無隊列")
+    response = staff_client.post(job_url, {"confirm": "1"}, follow=True)
+    assert response.status_code == 200
+    assert "后台任务队列暂时不可用" in response.content.decode()
+    assert ImportJob.objects.get(pk=job.pk).state == ImportJob.State.READY
+    assert 'name="confirm"' in response.content.decode()
+
+
+def test_a_large_upload_while_the_queue_is_down_fails_its_job_with_a_message(
+    staff_client, broker_down, monkeypatch
+):
+    monkeypatch.setattr(imports, "INLINE_ROWS", 0)
+    response, _ = upload(staff_client, [headers(COLUMNS)[:13], honour_row("無隊列乙")])
+    assert "后台任务队列暂时不可用" in response.content.decode()
+    assert ImportJob.objects.get().state == ImportJob.State.FAILED
