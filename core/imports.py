@@ -18,6 +18,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core import tabular
 from core.models import ImportJob
@@ -37,8 +38,9 @@ WRITING_STALLED_AFTER = datetime.timedelta(minutes=30)
 # retried, the second fails the job (a file that kills its worker must not do so for ever).
 MAX_ATTEMPTS = 2
 
-CHECK_LOST = _("检查中断（服务器可能已重启），请重新上传文件。")
-WRITE_LOST = _("写入中断（服务器可能已重启），没有写入任何数据，请重新上传文件。")
+# Translated when used, in the language then active (a worker's is the default one).
+CHECK_LOST = gettext_noop("检查中断（服务器可能已重启），请重新上传文件。")
+WRITE_LOST = gettext_noop("写入中断（服务器可能已重启），没有写入任何数据，请重新上传文件。")
 
 
 class JobNotReady(Exception):
@@ -53,7 +55,7 @@ class QueueUnavailable(Exception):
     """The broker refused a task (Redis down): the job is not left waiting for nothing."""
 
 
-QUEUE_DOWN = _("后台任务队列暂时不可用，请稍后再试；没有写入任何数据。")
+QUEUE_DOWN = gettext_noop("后台任务队列暂时不可用，请稍后再试；没有写入任何数据。")
 
 
 # An uploaded file holds ID numbers and phones: readable by the server's account only, and
@@ -151,7 +153,7 @@ def run_in_background(task, job_id, importer_class) -> None:
             task.delay(str(job_id), importer_path(importer_class))
         except Exception as error:  # kombu's OperationalError: the broker is unreachable
             logger.exception("import job %s: the task could not be queued", job_id)
-            raise QueueUnavailable(QUEUE_DOWN) from error
+            raise QueueUnavailable(_(QUEUE_DOWN)) from error
 
     if settings.CELERY_TASK_ALWAYS_EAGER:
         send()
@@ -171,7 +173,7 @@ def begin_attempt(job_id, state: str) -> ImportJob | None:
     )
     job = ImportJob.objects.filter(pk=job_id, state=state).first()
     if job is not None and not counted:
-        fail(job, CHECK_LOST if state == ImportJob.State.CHECKING else WRITE_LOST)
+        fail(job, _(CHECK_LOST if state == ImportJob.State.CHECKING else WRITE_LOST))
         return None
     return job
 
@@ -221,9 +223,9 @@ def give_up_if_stalled(job: ImportJob) -> None:
     if not job.attempts:
         return
     if job.state == ImportJob.State.CHECKING and job.updated_at < now - STALLED_AFTER:
-        fail(job, CHECK_LOST)
+        fail(job, _(CHECK_LOST))
     elif job.state == ImportJob.State.WRITING and job.updated_at < now - WRITING_STALLED_AFTER:
-        fail(job, WRITE_LOST)
+        fail(job, _(WRITE_LOST))
 
 
 def check(job: ImportJob, importer_class) -> None:
