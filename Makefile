@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install lint format check clean-db
+.PHONY: run worker test install lint format check clean-db
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,12 +17,32 @@ $(VENV)/.installed: requirements.txt requirements-demo.txt requirements-dev.txt 
 
 install: $(VENV)/.installed
 
+# With a broker (CELERY_BROKER_URL, or REDIS_URL) a Celery worker runs beside the server and
+# stops with it; without one (the embedded SQLite default) tasks run at once in the request.
 run: install
 	$(MANAGE) compile_catalogs
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_demo_admin
-	$(MANAGE) runserver 127.0.0.1:8000
+	@broker="$${CELERY_BROKER_URL:-$$REDIS_URL}"; \
+	if [ -n "$$broker" ]; then \
+	  echo "Background tasks: a Celery worker runs beside the server (broker $$broker)."; \
+	  DJANGO_SETTINGS_MODULE=config.settings.dev $(BIN)/celery -A config worker \
+	    --concurrency=1 --loglevel=INFO & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) runserver 127.0.0.1:8000; \
+	else \
+	  echo "Background tasks: no CELERY_BROKER_URL or REDIS_URL set, so they run at once inside the request that starts them (no worker needed)."; \
+	  $(MANAGE) runserver 127.0.0.1:8000; \
+	fi
+
+# A Celery worker on its own (README, "Background work"): Redis at 127.0.0.1:6379 unless
+# CELERY_BROKER_URL says otherwise; WORKER_CONCURRENCY processes run tasks side by side.
+WORKER_BROKER_URL ?= $(or $(CELERY_BROKER_URL),redis://127.0.0.1:6379/1)
+WORKER_CONCURRENCY ?= 2
+worker: install
+	CELERY_BROKER_URL=$(WORKER_BROKER_URL) DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-config.settings.dev} \
+	  $(BIN)/celery -A config worker --concurrency=$(WORKER_CONCURRENCY) --loglevel=INFO
 
 check: install
 	$(MANAGE) compile_catalogs

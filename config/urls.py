@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 from django.utils.translation import gettext_lazy as _
 
+from core import health, metrics
 from core.converters import RegionCodeConverter
 from core.views import switch_language
 from pages.photos import photo
@@ -21,6 +22,10 @@ urlpatterns = [
     # Photos go through a view that checks their record is public (pages.photos); behind
     # nginx it answers with X-Accel-Redirect and nginx sends the file.
     path(f"{settings.MEDIA_URL.lstrip('/')}<path:name>", photo, name="media"),
+    # For the load balancer and monitoring; unprefixed by language (core.i18n), never cached.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics.metrics, name="metrics"),
 ]
 
 # The default language (simplified Chinese) has no prefix; /zh-hant/… and /en/… carry theirs.

@@ -19,7 +19,16 @@ from core import pinyin, script, text
 
 # Per language, the conversion applied to public pages' HTML (None: leave as stored).
 SCRIPT_CONVERSIONS = {"zh-hans": "t2s", "zh-hant": "s2t"}
-UNPREFIXED_EXEMPT = ("/admin/", "/static/", "/media/", "/language/")
+UNPREFIXED_EXEMPT = (
+    "/admin/",
+    "/static/",
+    "/media/",
+    "/language/",
+    # Health checks and metrics (config.urls): machines' URLs, in no language.
+    "/healthz",
+    "/readyz",
+    "/metrics",
+)
 
 
 @functools.cache

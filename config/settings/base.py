@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so it times everything below, page cache hits included (core.metrics).
+    "core.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files with far-future caching, answered before anything else runs.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -86,6 +88,8 @@ MIDDLEWARE = [
     "core.middleware.AdminInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Knows the user: public reads of visitors may go to the replica (core.replica).
+    "core.replica.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records who made each change, for the history of every record.
@@ -132,6 +136,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 
+# A read replica (PostgreSQL streaming replication) for public pages: visitors' reads go
+# there, staff and any request that wrote read the primary (core.replica). Unset: one database.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+READ_REPLICA_ALIAS = "replica" if DATABASE_REPLICA_URL else ""
+DATABASE_ROUTERS = ["core.replica.PrimaryReplicaRouter"]
+# After a write, a browser reads the primary this long: longer than the replica's usual lag.
+REPLICA_STICKY_SECONDS = int(os.environ.get("REPLICA_STICKY_SECONDS", "15"))
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # A Redis that is down or full is a cache miss, logged, not an error: public pages are
 # rendered and staff's writes go through (a stale page lives PUBLIC_CACHE_SECONDS at most).
@@ -157,6 +176,35 @@ PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600" if REDIS
 DOWNLOADS_PER_MINUTE = int(os.environ.get("DOWNLOADS_PER_MINUTE", "6"))
 # Objections to a notice sent from one address an hour (pages.notices); 0: no limit.
 OBJECTIONS_PER_HOUR = int(os.environ.get("OBJECTIONS_PER_HOUR", "5"))
+# --- Background work (Celery, core.tasks) --------------------------------------------------
+# Import checks and writes run as Celery tasks in `make worker` processes, with Redis as the
+# broker (README, "Background work"). Without a broker (the embedded SQLite default of
+# `make run`) a task runs at once, in the request that queued it.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+# A job's state, progress and messages live on its ImportJob row: no result backend.
+CELERY_TASK_IGNORE_RESULT = True
+# Acknowledged when done, not when taken: a worker that dies mid-job (killed, OOM, a lost
+# machine) leaves its message to be delivered again; the job counts its attempts and gives
+# up after the second (core.imports.begin_attempt).
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A message not acknowledged within this many seconds is given to another worker (Redis has
+# no connection-bound delivery): longer than the longest import, or it would run twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "7200")),
+    # Every so many seconds a worker gives the messages of dead workers back to the queue
+    # (one Redis ZRANGE; kombu's default scans on every tenth sweep only).
+    "unacked_restore_interval": int(os.environ.get("CELERY_RESTORE_INTERVAL", "10")),
+    "unacked_restore_throttle": 1,
+}
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "fulian")
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_TIMEZONE = "Asia/Shanghai"
+
 # What this deployment is (e.g. its commit): pages cached by another release are not served,
 # since they name static files by hashes that release had. Unset: the static files' manifest.
 RELEASE = os.environ.get("RELEASE", "")
@@ -345,6 +393,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+
+# /metrics (core.metrics) answers staff, or a scraper sending `Authorization: Bearer <token>`.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
 
 # Uploaded import files hold ID numbers and phones: kept outside MEDIA_ROOT, never served.
 IMPORT_ROOT = Path(os.environ.get("IMPORT_ROOT", BASE_DIR / "private" / "imports"))

@@ -142,23 +142,27 @@ class TabularAdminMixin:
         if job is None or (job.user_id != request.user.pk and not request.user.is_superuser):
             raise Http404
         imports.give_up_if_stalled(job)
+        changelist = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
         if request.method == "POST" and "cancel" in request.POST:
             if imports.cancel(job):
                 self.message_user(request, _("已取消导入，上传的文件已删除。"))
-            return HttpResponseRedirect(
-                reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
-            )
+            elif job.state == ImportJob.State.WRITING:
+                self.message_user(request, _("正在写入，已不能取消。"), messages.WARNING)
+                return HttpResponseRedirect(self.job_url(job))
+            return HttpResponseRedirect(changelist)
         if request.method == "POST" and "confirm" in request.POST:
             try:
-                result = imports.commit(job, self.importer_class)
+                imports.confirm(job, self.importer_class)
             except imports.JobNotReady as refusal:
                 self.message_user(request, str(refusal), messages.WARNING)
                 return HttpResponseRedirect(self.job_url(job))
-            if result.committed:
+            job.refresh_from_db()
+            if job.state == ImportJob.State.DONE:  # written at once: tasks are eager here
+                result = tabular.ImportResult.from_json(job.result)
                 self.message_user(request, _("导入完成：%(summary)s") % {"summary": result.summary})
-                return HttpResponseRedirect(
-                    reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
-                )
+                return HttpResponseRedirect(changelist)
+            # Queued for a worker: its page shows it being written, then the outcome.
+            return HttpResponseRedirect(self.job_url(job))
         result = tabular.ImportResult.from_json(job.result) if job.result else None
         context = self.import_context(request, job=job, result=result)
         return TemplateResponse(request, "admin/tabular_import_job.html", context)

@@ -84,6 +84,10 @@ class ImportJob(models.Model):
     rows_done = models.PositiveIntegerField(_("已检查行数"), default=0)
     rows_total = models.PositiveIntegerField(_("总行数"), default=0)
     result = models.JSONField(_("检查结果"), default=dict, blank=True)
+    # Deliveries of the current step (check, or write) to a worker: a worker lost mid-job
+    # leaves its task to be delivered again, and a third delivery fails the job
+    # (core.imports.begin_attempt). 0 while the step waits in the queue.
+    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
     created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 

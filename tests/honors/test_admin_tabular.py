@@ -133,14 +133,14 @@ def test_a_large_file_is_checked_in_the_background_with_progress(staff_client, m
     page = response.content.decode()
     assert 'http-equiv="refresh"' in page and "0 / 3" in page  # the thread has not run yet
     job_id, importer_class = started[0]
-    imports.check(ImportJob.objects.get(pk=job_id), importer_class)  # what the thread runs
+    imports.check(ImportJob.objects.get(pk=job_id), importer_class)  # what the worker runs
     response = staff_client.get(job_url)
     assert response.context["result"].count("new") == 3
     assert 'http-equiv="refresh"' not in response.content.decode()
 
 
 def background_job(staff_client, monkeypatch):
-    """An upload whose check was handed to a background thread that has not run."""
+    """An upload whose check was queued for a worker that has not run it."""
     started = []
     monkeypatch.setattr(imports, "INLINE_ROWS", 0)
     monkeypatch.setattr(imports, "run_in_background", lambda target, *args: started.append(args))
@@ -153,21 +153,20 @@ def test_a_check_that_stopped_reporting_is_shown_as_failed(staff_client, monkeyp
     job_url, (job_id, _importer_class) = background_job(staff_client, monkeypatch)
     assert 'http-equiv="refresh"' in staff_client.get(job_url).content.decode()
     stalled = timezone.now() - imports.STALLED_AFTER - datetime.timedelta(seconds=1)
-    ImportJob.objects.filter(pk=job_id).update(updated_at=stalled)  # its process died
+    ImportJob.objects.filter(pk=job_id).update(updated_at=stalled, attempts=1)  # its worker died
     page = staff_client.get(job_url).content.decode()
     assert "检查中断" in page and 'http-equiv="refresh"' not in page
     assert ImportJob.objects.get(pk=job_id).state == ImportJob.State.FAILED
 
 
-def test_a_check_that_crashes_in_its_thread_fails_the_job(staff_client, monkeypatch):
+def test_a_check_that_crashes_on_its_worker_fails_the_job(staff_client, monkeypatch):
     job_url, (job_id, importer_class) = background_job(staff_client, monkeypatch)
 
     def crash(*args, **kwargs):
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(imports, "check", crash)
-    monkeypatch.setattr(imports, "close_old_connections", lambda: None)  # the test's connection
-    imports._check_in_thread(job_id, importer_class)  # what the thread runs
+    imports.run_check(job_id, importer_class)  # what the worker runs
     page = staff_client.get(job_url).content.decode()
     assert "检查时出错" in page and 'http-equiv="refresh"' not in page
 
