@@ -1,7 +1,8 @@
 """An honour's way through the admin in Chinese, in headless Chromium on a desktop screen:
 editor submits → reviewer starts the notice → an objection arrives → the period ends and
-conferral is refused while the objection is open → the reviewer dismisses it → she confers. Every page on the way must show no English
-word and no raw code (conferred, notice, draft, None).
+conferral is refused while the objection is open → the reviewer dismisses it → she confers.
+Every page on the way must show no English word and no raw code (conferred, notice, draft,
+None).
 
 The live server runs in its own process, so ``core.workflow.today`` cannot be moved there:
 the time-travel step moves the record's notice dates into the past in the database instead
