@@ -6,7 +6,9 @@ from django.urls import reverse
 
 from families.models import FamilyTitle
 from programs.models import FocusArea, StockKind
+from tests.core.factories import RegionFactory
 from tests.honors.factories import HonorFactory, HonorTitleFactory
+from tests.programs.factories import ProgramFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +66,17 @@ def test_history_names_a_user_without_a_full_name_by_user_name(staff_client, adm
     record.save()
     response = staff_client.get(reverse("admin:honors_honor_history", args=[honor.pk]))
     assert admin_user.username in response.content.decode()
+
+
+@pytest.mark.parametrize("typed", ["滨城区", "濱城區"])
+def test_region_search_in_either_script(staff_client, typed):
+    RegionFactory(name="滨城区", code="990102")
+    response = staff_client.get(reverse("admin:core_region_changelist"), {"q": typed})
+    assert [region.name for region in response.context["cl"].result_list] == ["滨城区"]
+
+
+@pytest.mark.parametrize("typed", ["巾帼心向党", "巾幗心向黨"])
+def test_program_search_in_either_script(staff_client, typed):
+    ProgramFactory(name="“巾帼心向党”主题宣讲", slug="jgxxd")
+    response = staff_client.get(reverse("admin:programs_program_changelist"), {"q": typed})
+    assert len(response.context["cl"].result_list) == 1
