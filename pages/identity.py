@@ -1,12 +1,17 @@
 """The site identity every page shows, read once per data version, not once per page."""
 
 import threading
+import time
 
 from core import cache
 from pages.models import SiteIdentity
 
+# Without a shared cache (no REDIS_URL) another worker's save does not move this process's
+# data version: the row is then read again at least this often.
+UNSHARED_SECONDS = 60
+
 _lock = threading.Lock()
-_memo: dict[str, SiteIdentity | None] = {}
+_memo: dict[str, tuple[float, SiteIdentity | None]] = {}
 
 
 def current_identity() -> SiteIdentity | None:
@@ -18,17 +23,18 @@ def current_identity() -> SiteIdentity | None:
     """
     version = cache.data_version()
     with _lock:
-        if version in _memo:
-            return _memo[version]
+        found = _memo.get(version)
+    if found is not None and (cache.enabled() or time.monotonic() - found[0] < UNSHARED_SECONDS):
+        return found[1]
     identity = SiteIdentity.objects.first()
     with _lock:
         _memo.clear()
-        _memo[version] = identity
+        _memo[version] = (time.monotonic(), identity)
     return identity
 
 
 def forget() -> None:
-    """Drop the remembered row (tests, and a save inside a transaction not yet committed)."""
+    """Drop the remembered row (the admin's save, and tests)."""
     with _lock:
         _memo.clear()
 

@@ -161,3 +161,14 @@ def test_chart_labels_are_not_scaled_below_12_pixels():
     assert "viewBox" not in svg  # a viewBox scales the text with the chart's width
     sizes = [int(size) for size in re.findall(r'font-size="(\d+)"', svg)]
     assert sizes and min(sizes) >= 12
+
+
+def test_without_a_shared_cache_the_identity_is_read_again_after_a_minute(monkeypatch):
+    SiteIdentity.objects.create(name="旧名称")
+    identity.forget()
+    assert identity.current_identity().name == "旧名称"
+    SiteIdentity.objects.update(name="新名称")  # as another worker would, unseen here
+    assert identity.current_identity().name == "旧名称"
+    later = identity.time.monotonic() + identity.UNSHARED_SECONDS + 1
+    monkeypatch.setattr(identity.time, "monotonic", lambda: later)
+    assert identity.current_identity().name == "新名称"
