@@ -161,6 +161,21 @@ def test_editor_reviewer_notice_objection_conferral_in_chinese(
     expect(reviewer.locator(".messagelist")).to_contain_text("公示期满，授予：1 条记录")
     assert_chinese(reviewer, "after conferral")
 
+    for changelist in ["honors/honor", "families/family", "programs/activity"]:
+        reviewer.goto(f"{live_site}/admin/{changelist}/")
+        assert_chinese(reviewer, changelist)
+        width = reviewer.evaluate("() => document.scrollingElement.scrollWidth")
+        assert width <= 1366, f"{changelist} is {width} pixels wide"
+        # A status stays on one line (已授/予 wrapped before): its text has one line box.
+        lines = reviewer.locator("#result_list td.field-status").evaluate_all(
+            """(cells) => cells.map((cell) => {
+                const range = document.createRange();
+                range.selectNodeContents(cell);
+                return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+            })"""
+        )
+        assert all(count <= 1 for count in lines), f"{changelist}: {lines}"
+
     reviewer.goto(f"{live_site}/admin/honors/honor/{pk}/change/")
     assert_chinese(reviewer, "change form")
     reviewer.goto(f"{live_site}/admin/honors/honor/{pk}/history/")
