@@ -29,6 +29,12 @@ def lone_2023_honor():
     )
 
 
+def save_identity(**fields) -> SiteIdentity:
+    """The one identity row (the demo enters one), with these fields."""
+    row, _created = SiteIdentity.objects.update_or_create(key=1, defaults=fields)
+    return row
+
+
 def figures_text(response) -> str:
     page = response.content.decode()
     return page[page.index('<ul class="figures">') :].split("</ul>", 1)[0]
@@ -85,7 +91,7 @@ def test_numbers_stay_with_their_units(client):
 
 
 def test_the_identity_is_in_header_and_footer(client):
-    SiteIdentity.objects.create(
+    save_identity(
         name="滨州市妇女联合会",
         address="滨州市黄河五路",
         phone="0543-3188888",
@@ -103,7 +109,7 @@ def test_the_identity_is_in_header_and_footer(client):
 
 
 def test_the_identity_costs_no_query_per_page(client, django_assert_num_queries):
-    SiteIdentity.objects.create(name="滨州市妇女联合会")
+    save_identity(name="滨州市妇女联合会")
     identity.forget()
     identity.current_identity()
     with django_assert_num_queries(0):
@@ -111,7 +117,7 @@ def test_the_identity_costs_no_query_per_page(client, django_assert_num_queries)
 
 
 def test_one_identity_row_only(admin_client):
-    SiteIdentity.objects.create(name="滨州市妇女联合会")
+    save_identity(name="滨州市妇女联合会")
     assert admin_client.get("/admin/pages/siteidentity/add/").status_code == 403
 
 
@@ -164,7 +170,7 @@ def test_chart_labels_are_not_scaled_below_12_pixels():
 
 
 def test_without_a_shared_cache_the_identity_is_read_again_after_a_minute(monkeypatch):
-    SiteIdentity.objects.create(name="旧名称")
+    save_identity(name="旧名称")
     identity.forget()
     assert identity.current_identity().name == "旧名称"
     SiteIdentity.objects.update(name="新名称")  # as another worker would, unseen here
@@ -172,3 +178,11 @@ def test_without_a_shared_cache_the_identity_is_read_again_after_a_minute(monkey
     later = identity.time.monotonic() + identity.UNSHARED_SECONDS + 1
     monkeypatch.setattr(identity.time, "monotonic", lambda: later)
     assert identity.current_identity().name == "新名称"
+
+
+def test_the_demo_names_the_federation(client):
+    identity.forget()
+    page = client.get("/").content.decode()
+    assert "滨州市妇女联合会" in page[page.index("<header") : page.index("</header>")]
+    english = client.get("/en/").content.decode()
+    assert "Binzhou Women&#x27;s Federation" in english or "Binzhou Women's Federation" in english
