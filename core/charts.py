@@ -13,50 +13,54 @@ BAR = "#a61b29"
 TEXT = "#1d1d1f"
 
 
+# CSS pixels. The SVG has no viewBox, so nothing scales its text down on a phone: a label
+# is as large at 360 pixels as at 1366 (a 640-unit viewBox drew 13-unit labels 7 pixels high).
+LABEL_SIZE = 13
+LABEL_GAP = 5
+ROW_GAP = 10
+
+
 def bar_chart(
     items: list[tuple[str, float]],
     *,
     title: str,
     value_labels: list[str] | None = None,
-    width: int = 640,
-    bar_height: int = 22,
+    bar_height: int = 14,
 ) -> SafeString:
-    """A horizontal bar chart of (label, value) pairs, longest label on the left."""
+    """A horizontal bar chart of (label, value) pairs: each label and its value on a line,
+    the bar under them, its length a percentage of the chart's width."""
     if not items:
         return mark_safe("")
     labels = value_labels or [f"{value:g}" for _label, value in items]
-    label_width = max(4, max(len(label) for label, _value in items)) * 15 + 10
-    plot = width - label_width - 90
     top = max(value for _label, value in items) or 1
-    height = len(items) * (bar_height + 8) + 8
+    row = LABEL_SIZE + LABEL_GAP + bar_height + ROW_GAP
+    height = len(items) * row
     rows = []
     for index, ((label, value), shown) in enumerate(zip(items, labels, strict=True)):
-        y = 8 + index * (bar_height + 8)
-        length = round(max(0.0, plot * float(value) / float(top)), 1)
+        baseline = index * row + LABEL_SIZE
+        percent = round(max(0.0, 100 * float(value) / float(top)), 2)
         rows.append(
             format_html(
-                '<text x="{}" y="{}" text-anchor="end" font-size="13" fill="{}">{}</text>'
-                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" rx="2"></rect>'
-                '<text x="{}" y="{}" font-size="13" fill="{}">{}</text>',
-                label_width - 6,
-                y + bar_height - 6,
+                '<text x="0" y="{}" font-size="{}" fill="{}">{}</text>'
+                '<text x="100%" y="{}" font-size="{}" fill="{}" text-anchor="end">{}</text>'
+                '<rect x="0" y="{}" width="{}%" height="{}" fill="{}" rx="2"></rect>',
+                baseline,
+                LABEL_SIZE,
                 TEXT,
                 label,
-                label_width,
-                y,
-                length,
-                bar_height,
-                BAR,
-                label_width + length + 6,
-                y + bar_height - 6,
+                baseline,
+                LABEL_SIZE,
                 TEXT,
                 shown,
+                baseline + LABEL_GAP,
+                percent,
+                bar_height,
+                BAR,
             )
         )
     return format_html(
-        '<svg class="chart" viewBox="0 0 {} {}" width="100%" role="img" aria-labelledby="{}">'
+        '<svg class="chart" width="100%" height="{}" role="img" aria-labelledby="{}">'
         '<title id="{}">{}</title>{}</svg>',
-        width,
         height,
         _id(title),
         _id(title),

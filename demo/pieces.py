@@ -4,7 +4,7 @@ The region tree comes first (every record hangs on it); the report's figures com
 since they name the programs, titles and stock kinds the other pieces create.
 """
 
-from demo import families, honors, programs, regions, reports
+from demo import families, honors, identity, programs, regions, reports
 from demo.bulk import families as bulk_families
 from demo.bulk import honors as bulk_honors
 from demo.bulk import programs as bulk_programs
@@ -17,6 +17,7 @@ YEAR = [
     ("honors", honors.load),
     ("families", families.load),
     ("reports", reports.load),
+    ("identity", identity.load),
 ]
 
 # (label, generate(context) -> records created)

@@ -10,8 +10,10 @@ from core.admin import (
     PrivateFieldsMixin,
     ScopedAdminMixin,
     ServiceAdminMixin,
+    SmallTableSearchMixin,
     TabularAdminMixin,
     WorkflowAdminMixin,
+    short_column,
     thumbnail,
 )
 from core.documents.admin import CertificateActionMixin  # also registers the templates
@@ -20,7 +22,7 @@ from families.models import Family, FamilyPhoto, FamilyTitle
 
 
 @admin.register(FamilyTitle)
-class FamilyTitleAdmin(ServiceAdminMixin, admin.ModelAdmin):
+class FamilyTitleAdmin(ServiceAdminMixin, SmallTableSearchMixin, admin.ModelAdmin):
     save_service = staticmethod(services.save_family_title)
     list_display = ["name", "is_household", "rank", "slug"]
     list_editable = ["rank"]
@@ -58,13 +60,13 @@ class FamilyAdmin(
     export_queryset = tabular.export_queryset
     export_filename = "家庭"
     list_display = [
-        "name",
+        "name_column",
         "title",
         "tier",
         "family_type",
         "level",
         "year",
-        "region",
+        "region_column",
         "status",
         "photo_thumbnail",
     ]
@@ -102,6 +104,9 @@ class FamilyAdmin(
     def get_queryset(self, request):
         # One query for all thumbnails on the page, whatever its length.
         return super().get_queryset(request).prefetch_related("photos")
+
+    name_column = short_column("name", _("姓名"), ordering="stroke_key")
+    region_column = short_column("region", _("地区"), ordering="region__code")
 
     @admin.display(description=_("照片"))
     def photo_thumbnail(self, obj: Family) -> str:

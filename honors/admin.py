@@ -12,8 +12,10 @@ from core.admin import (
     PrivateFieldsMixin,
     ScopedAdminMixin,
     ServiceAdminMixin,
+    SmallTableSearchMixin,
     TabularAdminMixin,
     WorkflowAdminMixin,
+    short_column,
     thumbnail,
 )
 from core.documents.admin import CertificateActionMixin  # also registers the templates
@@ -22,7 +24,7 @@ from honors.models import Honor, HonorTitle, Recipient
 
 
 @admin.register(HonorTitle)
-class HonorTitleAdmin(ServiceAdminMixin, admin.ModelAdmin):
+class HonorTitleAdmin(ServiceAdminMixin, SmallTableSearchMixin, admin.ModelAdmin):
     save_service = staticmethod(services.save_honor_title)
     list_display = ["name", "recipient_kind", "rank", "slug"]
     list_editable = ["rank"]
@@ -74,12 +76,12 @@ class HonorAdmin(
     export_queryset = tabular.export_queryset
     export_filename = "表彰记录"
     list_display = [
-        "recipient",
+        "recipient_column",
         "title",
         "level",
         "year",
-        "region",
-        "unit",
+        "region_column",
+        "unit_column",
         "channel",
         "status",
         "photo_thumbnail",
@@ -119,6 +121,10 @@ class HonorAdmin(
         if db_field.name == "recipient":
             kwargs["queryset"] = scoping.scope_queryset(Recipient.objects.all(), request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    recipient_column = short_column("recipient", _("对象"), ordering="recipient__stroke_key")
+    region_column = short_column("region", _("地区"), ordering="region__code")
+    unit_column = short_column("unit", _("单位"))
 
     @admin.display(description=_("照片"))
     def photo_thumbnail(self, obj: Honor) -> str:

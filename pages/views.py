@@ -4,13 +4,13 @@ pages.notices).
 They read only through each app's selectors; no record app imports this one.
 """
 
-from django.db.models import Max
 from django.views.generic import DetailView, TemplateView
 
 from core.models import Region
 from core.views import CachedPageMixin
 from families.selectors import featured_families, public_families
 from honors.selectors import public_honors
+from pages.years import choose_year, record_years
 from programs.selectors import (
     activity_totals,
     programs_by_focus_area,
@@ -20,16 +20,21 @@ from programs.selectors import (
 
 
 class HomeView(CachedPageMixin, TemplateView):
-    """The front page: the latest year's headline counts, new honours, families, programs."""
+    """The front page: one year's headline counts (the report's latest by default, any
+    other with ?year=), new honours, families, programs."""
 
     template_name = "pages/home.html"
+    query_parameters = frozenset({"year"})
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        year = public_honors().aggregate(latest=Max("year"))["latest"]
+        choice = choose_year(self.request, record_years())
+        year = choice.year
         activities = published_activities().filter(date__year=year)
         context.update(
             year=year,
+            years=choice.years,
+            year_message=choice.message,
             honor_count=public_honors().filter(year=year).count(),
             family_count=public_families().filter(year=year).count(),
             activity_totals=activity_totals(activities),
@@ -41,13 +46,15 @@ class HomeView(CachedPageMixin, TemplateView):
 
 
 class RegionDetailView(CachedPageMixin, DetailView):
-    """Everything public for one county, town or village, with its sub-regions."""
+    """Everything public for one county, town or village, with its sub-regions: one year's
+    figures (as on the front page), the latest honours and families of any year."""
 
     template_name = "pages/region_detail.html"
     context_object_name = "region"
     slug_field = "code"
     slug_url_kwarg = "code"
     queryset = Region.objects.all()
+    query_parameters = frozenset({"year"})
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -55,12 +62,17 @@ class RegionDetailView(CachedPageMixin, DetailView):
         honors = public_honors().in_region(region)
         families = public_families().in_region(region)
         activities = published_activities().in_region(region)
+        choice = choose_year(self.request, record_years(activities, honors, families))
+        year = choice.year
         context.update(
+            year=year,
+            years=choice.years,
+            year_message=choice.message,
             ancestors=Region.objects.filter(code__in=region.ancestor_codes[:-1]),
             children=region.children.order_by("code"),
-            honor_count=honors.count(),
-            family_count=families.count(),
-            activity_totals=activity_totals(activities),
+            honor_count=honors.filter(year=year).count(),
+            family_count=families.filter(year=year).count(),
+            activity_totals=activity_totals(activities.filter(date__year=year)),
             latest_honors=honors.order_by("-year", "title__rank", "recipient__stroke_key")[:10],
             latest_families=families.order_by("-year", "title__rank", "stroke_key")[:10],
             programs=public_programs().filter(pk__in=activities.values("program_id")),

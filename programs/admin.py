@@ -12,6 +12,7 @@ from core.admin import (
     PublishAdminMixin,
     ScopedAdminMixin,
     ServiceAdminMixin,
+    SmallTableSearchMixin,
     TabularAdminMixin,
     thumbnail,
 )
@@ -138,7 +139,7 @@ class ActivityAdmin(
 
 
 @admin.register(StockKind)
-class StockKindAdmin(ServiceAdminMixin, admin.ModelAdmin):
+class StockKindAdmin(ServiceAdminMixin, SmallTableSearchMixin, admin.ModelAdmin):
     list_display = ["name", "unit", "total_label", "focus_area"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

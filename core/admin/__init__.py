@@ -13,8 +13,9 @@ from core.admin.changelists import (
     KeysFirstChangeList,
     LargeChangelistMixin,
     NormalizedSearchMixin,
+    SmallTableSearchMixin,
 )
-from core.admin.display import StaffHistoryContextHelper, thumbnail
+from core.admin.display import StaffHistoryContextHelper, short_column, thumbnail
 from core.admin.lists import TabularAdminMixin
 from core.admin.notices import CalendarDayAdmin, ObjectionAdmin
 from core.admin.privacy import PrivateFieldsMixin
@@ -43,9 +44,11 @@ __all__ = [
     "RegionAdmin",
     "ScopedAdminMixin",
     "ServiceAdminMixin",
+    "SmallTableSearchMixin",
     "StaffHistoryContextHelper",
     "TabularAdminMixin",
     "WorkflowAdminMixin",
     "WorkflowForm",
+    "short_column",
     "thumbnail",
 ]

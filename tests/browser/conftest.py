@@ -87,8 +87,9 @@ def _manage(args: list[str], env: dict[str, str]) -> None:
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
-    """The base URL of a demo site served by ``runserver`` for this test session.
+def live_site_env(tmp_path_factory):
+    """The environment of the demo site that ``live_site`` serves (tests that set up
+    records run ``manage.py`` with it: ``live_manage``).
 
     The site always runs on its own SQLite file, whatever the outer ``DATABASE_URL``
     says (CI also runs the suite against PostgreSQL): the browser journey checks the
@@ -113,7 +114,36 @@ def live_site(tmp_path_factory):
 
     _manage(["migrate", "--noinput", "-v", "0"], env)
     _manage(["load_demo"], env)
+    return env
 
+
+@pytest.fixture(scope="session")
+def live_manage(live_site_env):
+    """Run ``manage.py`` (e.g. ``shell -c``) against the live site's database; returns stdout."""
+
+    def run(*args: str, stdin: str | None = None) -> str:
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=PROJECT_ROOT,
+            env=live_site_env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=COMMAND_TIMEOUT,
+            check=False,
+        )
+        if result.returncode != 0:
+            pytest.fail(f"manage.py {args[0]} failed:\n{result.stderr[-4000:]}", pytrace=False)
+        return result.stdout
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def live_site(live_site_env):
+    """The base URL of a demo site served by ``runserver`` for this test session."""
+    env = live_site_env
+    root = Path(env["MEDIA_ROOT"]).parent
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     log_path = root / "server.log"

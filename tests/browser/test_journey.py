@@ -53,6 +53,13 @@ def load_lazy_images(page) -> None:
     page.evaluate("() => window.scrollTo(0, 0)")
 
 
+def open_filters(page) -> None:
+    """On a phone the filters are folded behind their summary (a <details>)."""
+    details = page.locator("details.filter-details")
+    if details.get_attribute("open") is None:
+        page.locator("summary.filter-toggle").click()
+
+
 def submit_filters(page) -> None:
     page.get_by_role("button", name="筛选", exact=True).click()
     page.wait_for_load_state()
@@ -66,6 +73,7 @@ def test_honor_roll_journey(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("荣誉表彰名单")
 
     # Filter to the city's 三八紅旗手 of 2022.
+    open_filters(page)
     page.locator("#id_year").select_option("2022")
     page.locator("#id_level").select_option("city")
     page.locator("#id_title").select_option("sanba-hongqishou")
@@ -99,6 +107,7 @@ def test_honor_roll_journey(page):
     traditional = next((n for n in names if T2S.convert(n) != n), None)
     assert traditional, f"no name on the first page differs between scripts: {names}"
     simplified = T2S.convert(traditional.split("（")[0])  # without the ethnicity, if any
+    open_filters(page)
     page.locator("#id_q").fill(simplified)
     page.get_by_role("button", name="篩選", exact=True).click()
     page.wait_for_load_state()
