@@ -25,7 +25,7 @@ NAME = "路试英"
 PASSWORD = "walk-Passw0rd-2026"
 LATIN_WORD = re.compile(r"[A-Za-z_]{2,}")
 # File formats are named as their makers do, in Chinese as in English.
-FORMAT_NAMES = {"csv", "excel", "word", "xlsx", "docx"}
+FORMAT_NAMES = {"csv", "excel", "word", "xlsx", "docx", "pdf"}
 
 SETUP = f"""
 from django.contrib.auth.models import User
