@@ -18,16 +18,18 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.generic import FormView, TemplateView
 
 from config.security import client_ip
-from core import cache, objections, workdays
+from core import cache, objections, tabular, workdays
+from core.documents.pdf import render_pdf
+from core.documents.script import name_in_script, roll_in_script, text_in_script
 from core.models import Level
 from core.validators import validate_phone
-from core.views import CachedPageMixin
+from core.views import CachedPageMixin, DownloadLimitMixin
 from families.selectors import families_in_notice, families_of_notice, family_in_notice
 from families.tabular import build_family_roll
 from honors.selectors import honor_in_notice, honors_in_notice, honors_of_notice
@@ -165,6 +167,27 @@ class NoticeDocumentView(CachedPageMixin, TemplateView):
             in_notice=notice.start <= timezone.localdate() <= notice.end,
         )
         return context
+
+
+class NoticeDocumentPdfView(DownloadLimitMixin, NoticeDocumentView):
+    """The same 公示 as a PDF to post or print: A4, page numbers, CJK fonts embedded, in the
+    visitor's script (the heading and text by phrases, names one-to-one), as the roll's PDF."""
+
+    def render_to_response(self, context, **response_kwargs):
+        notice, language = context["notice"], translation.get_language()
+        pdf = render_pdf(
+            "documents/notice.html",
+            {
+                "notice": notice,
+                "roll": roll_in_script(context["roll"], language),
+                "candidates": text_in_script(str(context["candidates"]), language),
+                "heading": text_in_script(notice.heading, language),
+                "contact": name_in_script(notice.contact, language),
+                "issuing_body": name_in_script(notice.issuing_body, language),
+            },
+            language,
+        )
+        return tabular.pdf_response(pdf, f"{text_in_script(notice.heading, language)}.pdf")
 
 
 class ObjectionForm(forms.Form):

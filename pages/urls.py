@@ -14,6 +14,11 @@ urlpatterns = [
         name="notice-document",
     ),
     path(
+        "notices/<str:kind>/<slug:slug>/<int:year>/<str:level>/<str:start>/document.pdf",
+        notices.NoticeDocumentPdfView.as_view(),
+        name="notice-document-pdf",
+    ),
+    path(
         "notices/objection/<str:kind>/<int:pk>/",
         notices.ObjectionView.as_view(),
         name="notice-objection",

@@ -1,5 +1,7 @@
 """/notices/: each 公示 as a document at a stable URL, and objections sent from it."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -7,6 +9,7 @@ from django.urls import reverse
 from core import workflow
 from core.models import Objection, Region, Status
 from tests.honors.factories import HonorFactory, HonorTitleFactory, RecipientFactory
+from tests.pdf_helpers import needs_poppler, pdf_text
 from tests.staff import make_staff
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_year")]
@@ -114,3 +117,21 @@ def test_objections_are_limited_per_address(client, noticed, settings):
     statuses = [client.post(url, data).status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
     assert Objection.objects.count() == 2
+
+
+@needs_poppler
+@pytest.mark.parametrize("prefix", ["", "/zh-hant"])
+def test_a_notice_prints_as_a_pdf_in_the_visitors_script(client, noticed, tmp_path, prefix):
+    today = workflow.today()
+    url = reverse("notice-document", args=["honors", "test-sanba", 2026, "city", today.isoformat()])
+    response = client.get(f"{prefix}{url}document.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = re.sub(r"\s", "", pdf_text(response.getvalue(), tmp_path))
+    heading = "关于2026年度市级测试三八红旗手拟表彰对象的公示"
+    assert (heading if not prefix else "關於2026年度市級測試三八紅旗手擬表彰對象的公示") in text
+    positions = [
+        text.index(name)
+        for name in ["丁一", "王伟" if not prefix else "王偉", "王书茂" if not prefix else "王書茂"]
+    ]
+    assert positions == sorted(positions)
+    assert "—1—" in text
