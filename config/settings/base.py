@@ -177,34 +177,8 @@ PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600" if REDIS
 DOWNLOADS_PER_MINUTE = int(os.environ.get("DOWNLOADS_PER_MINUTE", "6"))
 # Objections to a notice sent from one address an hour (pages.notices); 0: no limit.
 OBJECTIONS_PER_HOUR = int(os.environ.get("OBJECTIONS_PER_HOUR", "5"))
-# --- Background work (Celery, core.tasks) --------------------------------------------------
-# Import checks and writes run as Celery tasks in `make worker` processes, with Redis as the
-# broker (README, "Background work"). Without a broker (the embedded SQLite default of
-# `make run`) a task runs at once, in the request that queued it.
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
-CELERY_TASK_EAGER_PROPAGATES = True
-# A job's state, progress and messages live on its ImportJob row: no result backend.
-CELERY_TASK_IGNORE_RESULT = True
-# Acknowledged when done, not when taken: a worker that dies mid-job (killed, OOM, a lost
-# machine) leaves its message to be delivered again; the job counts its attempts and gives
-# up after the second (core.imports.begin_attempt).
-CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# A message not acknowledged within this many seconds is given to another worker (Redis has
-# no connection-bound delivery): longer than the longest import, or it would run twice.
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "7200")),
-    # Every so many seconds a worker gives the messages of dead workers back to the queue
-    # (one Redis ZRANGE; kombu's default scans on every tenth sweep only).
-    "unacked_restore_interval": int(os.environ.get("CELERY_RESTORE_INTERVAL", "10")),
-    "unacked_restore_throttle": 1,
-}
-CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "fulian")
-CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_WORKER_HIJACK_ROOT_LOGGER = False
-CELERY_TIMEZONE = "Asia/Shanghai"
+# Background work: Celery, its broker and how it retries (config/settings/tasks.py).
+from .tasks import *  # noqa: E402, F403
 
 # What this deployment is (e.g. its commit): pages cached by another release are not served,
 # since they name static files by hashes that release had. Unset: the static files' manifest.
