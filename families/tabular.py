@@ -37,7 +37,7 @@ COLUMNS = [
     text_column("region_code", L("地区代码"), "region__code", identity=True, width=14),
     text_column("region", L("地区"), "region__name", width=14),
     text_column("body", L("授予机关"), "conferring_body", width=18),
-    text_column("story", L("事迹"), "story", width=40),
+    text_column("story", L("事迹"), "story", width=40, running_text=True),
     choice_column("status", L("状态"), "status", Status, staff=True, width=10),
     Column("notice_start", L("公示开始"), lambda f: f.notice_start, staff=True, width=12),
     Column("notice_end", L("公示结束"), lambda f: f.notice_end, staff=True, width=12),

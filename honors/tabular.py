@@ -54,7 +54,7 @@ COLUMNS = [
     choice_column("channel", L("途径"), "channel", Channel, width=10),
     text_column("body", L("授予机关"), "conferring_body", width=20),
     text_column("document_number", L("文号"), "document_number", width=18),
-    text_column("deeds", L("事迹"), "deeds", width=40),
+    text_column("deeds", L("事迹"), "deeds", width=40, running_text=True),
     choice_column("status", L("状态"), "status", Status, staff=True, width=10),
     Column("notice_start", L("公示开始"), lambda h: h.notice_start, staff=True, width=12),
     Column("notice_end", L("公示结束"), lambda h: h.notice_end, staff=True, width=12),

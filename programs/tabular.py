@@ -33,7 +33,7 @@ COLUMNS = [
     Column("people_served", L("服务人次"), lambda a: a.people_served, width=10),
     Column("amount_yuan", L("金额（元）"), lambda a: a.amount_yuan, width=12),
     Column("jobs_offered", L("提供岗位（个）"), lambda a: a.jobs_offered, width=12),
-    text_column("notes", L("备注"), "notes", width=30),
+    text_column("notes", L("备注"), "notes", width=30, running_text=True),
 ]
 HEADER = {column.key: str(column.header) for column in COLUMNS}
 

@@ -47,6 +47,9 @@ class Column:
     private: bool = False
     identity: bool = False
     width: int = 14
+    # Deeds, stories, notes: converted by phrases in a traditional file; every other text
+    # cell is a name, a place or a title, converted one-to-one only (core.script).
+    running_text: bool = False
     # The same cell as an SQL expression, for exports that PostgreSQL writes itself (COPY).
     sql: Callable[[], Any] | None = None
 
@@ -135,3 +138,26 @@ def choice_label(choices_class, value) -> str:
     this per row, and Django's get_FOO_display() rebuilds and translates the whole choice
     list each time."""
     return _labels(choices_class, translation.get_language() or "").get(value, value or "")
+
+
+def rows_in_script(rows: Iterable[list], columns: list[Column], language: str) -> Iterator[list]:
+    """A public file's rows in the visitor's script, as the page shows them: names one-to-one,
+    running text by phrases (core.script); numbers, dates and codes as they are."""
+    from core import script  # core.script loads OpenCC's tables: only files that convert pay
+
+    if language not in ("zh-hans", "zh-hant", "en"):
+        yield from rows
+        return
+    language = "zh-hant" if language == "zh-hant" else "zh-hans"  # English reads simplified
+    running = [column.running_text for column in columns]
+    for row in rows:
+        yield [
+            (
+                script.running_text(cell, language)
+                if is_text
+                else script.name_in_script(cell, language)
+            )
+            if isinstance(cell, str) and cell
+            else cell
+            for cell, is_text in zip(row, running, strict=True)
+        ]
