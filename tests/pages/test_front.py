@@ -186,3 +186,13 @@ def test_the_demo_names_the_federation(client):
     assert "滨州市妇女联合会" in page[page.index("<header") : page.index("</header>")]
     english = client.get("/en/").content.decode()
     assert "Binzhou Women&#x27;s Federation" in english or "Binzhou Women's Federation" in english
+
+
+@pytest.mark.django_db
+def test_a_kind_with_no_records_that_year_shows_a_dash_not_zero(client):
+    from tests.honors.factories import HonorFactory
+
+    honor = HonorFactory(year=2023)
+    page = client.get(f"/regions/{honor.region.code}/?year=2023").content.decode()
+    figures = page.split('class="figures"')[1].split("</ul>")[0]
+    assert "—" in figures and ">0<" not in figures
