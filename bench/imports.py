@@ -3,7 +3,7 @@ PostgreSQL's COPY FROM of the very rows the import wrote, into scratch tables of
 
 The file holds new honours (new recipients with unused ID numbers, some of them
 honoured more than once in the file) in the staff export's columns, status
-conferred. After each import the rows it added are deleted again, so repeated
+submitted (the furthest an import may take a new record). After each import the rows it added are deleted again, so repeated
 runs leave the bench database as they found it.
 """
 
@@ -41,7 +41,11 @@ def write_files(count: int = ROWS) -> tuple[Path, Path]:
             if identity in identities or len(honors) == count:
                 continue
             identities.add(identity)
-            honor.status = Status.CONFERRED
+            # What an import may enter (core.tabular.importer.IMPORTABLE_STATUSES): a notice
+            # and conferring are the workflow's steps, so the file carries neither.
+            honor.status = Status.SUBMITTED
+            honor.notice_start = honor.notice_end = None
+            honor.objection_contact = ""
             honor.revoked_reason = ""
             honors.append(honor)
     columns = staff_columns(COLUMNS, with_private=True)
