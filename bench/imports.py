@@ -3,8 +3,9 @@ PostgreSQL's COPY FROM of the very rows the import wrote, into scratch tables of
 
 The file holds new honours (new recipients with unused ID numbers, some of them
 honoured more than once in the file) in the staff export's columns, status
-submitted (the furthest an import may take a new record). After each import the rows it added are deleted again, so repeated
-runs leave the bench database as they found it.
+submitted (the furthest an import may take a new record). After each import the
+rows it added are deleted again, so repeated runs leave the bench database as
+they found it.
 """
 
 import csv
