@@ -103,6 +103,20 @@ def delete_record(record, *, user, reason: str = "") -> None:
     record.delete()
 
 
+@transaction.atomic
+def save_title(title, records, *, user, reason: str = ""):
+    """Save an honour or family title; its records' copy of the rank follows in one UPDATE,
+    and when its name or order (按姓氏/按姓名笔画) changed, their keys are derived again
+    (`records`: the title's records, with what their keys read selected)."""
+    model = type(title)
+    stored = model.objects.filter(pk=title.pk).values_list("name", "name_order").first()
+    save_record(title, user=user, reason=reason)
+    records.exclude(title_rank=title.rank).update(title_rank=title.rank)
+    if stored is not None and stored != (title.name, title.name_order):
+        rederive(records, ["stroke_key", "search_text"])
+    return title
+
+
 def rederive(queryset, fields: list[str], *, assign=None) -> None:
     """Derive the keys of every record of `queryset` again and store `fields`, in batches
     (core.rekey): for the rows that copy another's keys (a renamed title's honours, say).

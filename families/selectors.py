@@ -3,7 +3,6 @@
 from django.db.models import Prefetch, QuerySet
 
 from core.filters import order_by_keys
-from core.models import Status
 from families.models import Family, FamilyPhoto
 
 FAMILY_ORDERS = {
@@ -47,15 +46,9 @@ def families_in_notice(today) -> QuerySet:
 
 
 def families_of_notice(*, title_slug: str, year: int, level: str, start) -> QuerySet:
-    """The families one 公示 document lists (as honors.selectors.honors_of_notice)."""
-    return Family.objects.filter(
-        title__slug=title_slug,
-        year=year,
-        level=level,
-        notice_start=start,
-        notice_published_at__isnull=False,
-        status__in=[Status.NOTICE, Status.CONFERRED],
-    ).select_related("title", "region")
+    """The families one 公示 document lists (RecognitionQuerySet.of_notice)."""
+    notice = {"title_slug": title_slug, "year": year, "level": level, "start": start}
+    return Family.objects.of_notice(**notice).select_related("title", "region")
 
 
 def family_in_notice(pk: int, today):

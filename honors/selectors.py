@@ -3,7 +3,6 @@
 from django.db.models import Case, F, QuerySet, Value, When
 
 from core.filters import order_by_keys
-from core.models import Status
 from honors.models import Honor, RecipientKind
 
 # 按姓氏笔画 groups by title, then orders by surname strokes (the official list order).
@@ -55,17 +54,9 @@ def honors_in_notice(today) -> QuerySet:
 
 
 def honors_of_notice(*, title_slug: str, year: int, level: str, start) -> QuerySet:
-    """The honours one 公示 document lists: the candidates of a title, year and level whose
-    notice began on `start` and was published — in notice still, or conferred after it (a
-    candidate withdrawn on an objection loses her notice dates and leaves the list)."""
-    return Honor.objects.filter(
-        title__slug=title_slug,
-        year=year,
-        level=level,
-        notice_start=start,
-        notice_published_at__isnull=False,
-        status__in=[Status.NOTICE, Status.CONFERRED],
-    ).select_related("title", "recipient", "region")
+    """The honours one 公示 document lists (RecognitionQuerySet.of_notice)."""
+    notice = {"title_slug": title_slug, "year": year, "level": level, "start": start}
+    return Honor.objects.of_notice(**notice).select_related("title", "recipient", "region")
 
 
 def honor_in_notice(pk: int, today):

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core import scoping
-from core.services import rederive, save_record
+from core.services import rederive, save_record, save_title
 from honors.models import Honor, HonorTitle, Recipient
 
 
@@ -35,14 +35,7 @@ def save_recipient(recipient: Recipient, /, *, user, reason: str = "") -> Recipi
     return recipient
 
 
-@transaction.atomic
 def save_honor_title(title: HonorTitle, /, *, user, reason: str = "") -> HonorTitle:
-    """Save a title; its honours' copy of the rank follows in one UPDATE, and a renamed
-    title's honours, or one whose order (按姓氏/按姓名笔画) changed, get their keys again."""
-    stored = HonorTitle.objects.filter(pk=title.pk).values_list("name", "name_order").first()
-    save_record(title, user=user, reason=reason)
-    honors = Honor.objects.filter(title=title)
-    honors.exclude(title_rank=title.rank).update(title_rank=title.rank)
-    if stored is not None and stored != (title.name, title.name_order):
-        rederive(honors.select_related("title", "recipient"), ["stroke_key", "search_text"])
-    return title
+    """Save a title; its honours' copies of its rank and keys follow (core.services)."""
+    honors = Honor.objects.filter(title=title).select_related("title", "recipient")
+    return save_title(title, honors, user=user, reason=reason)

@@ -96,6 +96,19 @@ class RecognitionQuerySet(models.QuerySet):
         """In public notice on `day`: its period has started and not yet ended."""
         return self.filter(status=Status.NOTICE, notice_start__lte=day, notice_end__gte=day)
 
+    def of_notice(self, *, title_slug: str, year: int, level: str, start):
+        """What one 公示 document lists: the candidates of a title, year and level whose notice
+        began on `start` and was published — in notice still, or conferred after it (one
+        withdrawn on an objection loses her notice dates and leaves the list)."""
+        return self.filter(
+            title__slug=title_slug,
+            year=year,
+            level=level,
+            notice_start=start,
+            notice_published_at__isnull=False,
+            status__in=[Status.NOTICE, Status.CONFERRED],
+        )
+
 
 class Recognition(Authored):
     """Fields an honour and a family title share: level, year, region, review and notice."""
