@@ -29,14 +29,22 @@ def available(using: str = "default") -> bool:
 
 def insert_with_history(model, objs: Iterable, *, user, reason: str, using: str = "default"):
     """Insert new instances of `model` (keys are set on them) and one history row each."""
+    insert(model, objs, history=True, user=user, reason=reason, using=using)
+
+
+def insert(
+    model, objs: Iterable, *, history: bool, user=None, reason: str = "", using: str = "default"
+):
+    """Insert new instances of `model` (keys are set on them), with a history row each
+    when `history` (and simple-history is on)."""
     objs = list(objs)
     if not objs:
         return
     connection = connections[using]
-    history = getattr(model, "history", None)
+    history_model = getattr(getattr(model, "history", None), "model", None) if history else None
     if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
-        history = None
-    history_fields = _history_fields(history.model) if history is not None else None
+        history_model = None
+    history_fields = _history_fields(history_model) if history_model is not None else None
     _take_keys(model, objs, connection)
     fields = model._meta.concrete_fields
     _copy(
@@ -48,8 +56,8 @@ def insert_with_history(model, objs: Iterable, *, user, reason: str, using: str 
     for obj in objs:
         obj._state.adding = False
         obj._state.db = using
-    if history is not None:
-        _copy_history(connection, history.model, history_fields, objs, user, str(reason))
+    if history_model is not None:
+        _copy_history(connection, history_model, history_fields, objs, user, str(reason))
     cache.public_data_changed(using)
 
 

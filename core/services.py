@@ -16,6 +16,9 @@ is what every record shares, written once:
   history's user and reason, `full_clean`, one transaction.
 
 `user=None` is the operator running a management command: every region, every permission.
+Only the operator may write records *as they stand* (`keep_workflow`): an archive restore
+puts an export back with its statuses and notices, and the demo generators (demo/) make
+conferred records, as a year's records stand once the workflow is over.
 
 `bulk_save` is the variant for imports and generators: the same rules for thousands of
 rows in a few queries, then the caller's writer (bulk insert or COPY, with history rows).
@@ -23,10 +26,12 @@ rows in a few queries, then the caller's writer (bulk insert or COPY, with histo
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Value
+from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
-from core import scoping
-from core.models import Status
+from core import copy_from, scoping
+from core.models import Region, Status
 from core.rekey import recompute
 
 RESTORE_REASON = "从历史记录恢复"
@@ -62,14 +67,23 @@ def set_authorship(record, user, *, created: bool) -> None:
     record.updated_by = user
 
 
+def _check_keep_workflow(keep_workflow: bool, user) -> None:
+    if keep_workflow and user is not None:
+        raise PermissionDenied(_("只有系统管理员可以按原状态写入记录。"))
+
+
 @transaction.atomic
-def save_record(record, *, user, reason: str = "", workflow_step: bool = False):
+def save_record(
+    record, *, user, reason: str = "", workflow_step: bool = False, keep_workflow: bool = False
+):
     """Validate and save one record under the rules above; return it.
 
     `workflow_step` is for core.workflow only: the step has checked its own rules
     (reviewer, four eyes, notice) and sets the workflow's fields itself; authorship
-    is left as it was, since a step is not an edit.
+    is left as it was, since a step is not an edit. `keep_workflow`: the operator's
+    write of a record as it stands (see above).
     """
+    _check_keep_workflow(keep_workflow, user)
     model = type(record)
     stored = None
     if record.pk is not None:
@@ -79,7 +93,8 @@ def save_record(record, *, user, reason: str = "", workflow_step: bool = False):
         scoping.check_may_write(user, stored)
     if not workflow_step:
         check_permission(user, record, "delete" if restoring else "change" if stored else "add")
-        _keep_workflow_fields(record, stored)
+        if not keep_workflow:
+            _keep_workflow_fields(record, stored)
         set_authorship(record, user, created=stored is None)
         if restoring:
             reason = reason or RESTORE_REASON
@@ -117,6 +132,20 @@ def save_title(title, records, *, user, reason: str = ""):
     return title
 
 
+@transaction.atomic
+def save_region(region, *, user, reason: str = ""):
+    """Save a region; when its path changed (a new parent or code) its whole subtree —
+    towns, villages — follows in one UPDATE, so every record counted in them is counted
+    under the new parent at once."""
+    stored = Region.objects.filter(pk=region.pk).values_list("path", flat=True).first()
+    save_record(region, user=user, reason=reason)
+    if stored and stored != region.path:
+        Region.objects.filter(path__startswith=stored).exclude(pk=region.pk).update(
+            path=Concat(Value(region.path), Substr("path", len(stored) + 1))
+        )
+    return region
+
+
 def rederive(queryset, fields: list[str], *, assign=None) -> None:
     """Derive the keys of every record of `queryset` again and store `fields`, in batches
     (core.rekey): for the rows that copy another's keys (a renamed title's honours, say).
@@ -141,17 +170,18 @@ def bulk_save(
     reason: str,
     writer,
     derive: bool = True,
-    archive: bool = False,
+    keep_workflow: bool = False,
 ):
     """Save many records under save_record's rules, for imports and generators.
 
     Scope: every new and changed record's region, and every changed record's stored one
     (one query per thousand rows). Workflow fields: never updated on stored records; a new
-    record enters as a draft or submitted, never further — except in the operator's
-    `archive` restore (user None), which writes an export back as it was. Keys derived
+    record enters as a draft or submitted, never further — except when the operator writes
+    records as they stand (`keep_workflow`: an archive restore, a generator). Keys derived
     (unless the caller has, `derive=False`), authorship set; then
     `writer(new, changed, update_fields)` writes them with their history rows.
     """
+    _check_keep_workflow(keep_workflow, user)
     new, changed = list(new), list(changed)
     scope = scoping.staff_region(user)
     if scope is not None:
@@ -167,9 +197,7 @@ def bulk_save(
             for region in _own_regions(record)
         ):
             raise scoping.OutOfScope(_("该记录属于其他地区，您不能修改。"))
-    workflow = set(getattr(model, "workflow_fields", ()))
-    if archive and user is None:
-        workflow = set()
+    workflow = set() if keep_workflow else set(getattr(model, "workflow_fields", ()))
     for record in new if workflow else ():
         status = getattr(record, "status", None)
         _keep_workflow_fields(record, None)
@@ -182,9 +210,44 @@ def bulk_save(
     writer(new, changed, [name for name in fields if name not in workflow])
 
 
+def insert_new(model, *, batch_size: int = 2000):
+    """A `bulk_save` writer for new records that nobody entered (the generators' records):
+    COPY FROM on PostgreSQL (core.copy_from), bulk_create elsewhere; no history rows, since
+    no one made a change to record. Keys are set on the records, so others can point at them.
+    """
+
+    def writer(new, changed, _fields):
+        if changed:
+            raise ValueError("insert_new writes new records only")
+        if copy_from.available():
+            copy_from.insert(model, new, history=False)
+        else:
+            model._default_manager.bulk_create(new, batch_size=batch_size)
+
+    return writer
+
+
 def _own_regions(record) -> list:
     """The regions a record names itself (no query): its region, or where it was entered."""
     for name in ("region", "entered_region"):
         if getattr(record, f"{name}_id", None) is not None:
             return [getattr(record, name)]
     return []
+
+
+def insert_generated(model, records, *, derive: bool = True, batch_size: int = 2000) -> list:
+    """The generators' door (demo/): new records as they stand, by the operator, through
+    `bulk_save` (keys derived, workflow fields kept) and `insert_new`; returns them, keyed."""
+    records = list(records)
+    bulk_save(
+        model,
+        records,
+        [],
+        [],
+        user=None,
+        reason="",
+        writer=insert_new(model, batch_size=batch_size),
+        derive=derive,
+        keep_workflow=True,
+    )
+    return records

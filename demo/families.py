@@ -5,6 +5,7 @@ Households and members are invented (seeded names, villages from the region
 tree); private fields hold well-formed but fictitious values.
 """
 
+from core import services
 from core.models import Level, Status
 from demo.context import PHOTOS_PER_APP, DemoContext
 from families.models import Family, FamilyPhoto, FamilyTitle, FamilyType, Tier
@@ -60,8 +61,11 @@ def load(context: DemoContext) -> int:
     gen = context.generator("families")
     rng = gen.rng
     titles = {
-        slug: FamilyTitle.objects.create(
-            slug=slug, name=name, name_hant=name_hant, is_household=household, rank=rank
+        slug: services.save_record(
+            FamilyTitle(
+                slug=slug, name=name, name_hant=name_hant, is_household=household, rank=rank
+            ),
+            user=None,
         )
         for slug, name, name_hant, household, rank in TITLES
     }
@@ -100,13 +104,18 @@ def load(context: DemoContext) -> int:
                 address=_address(context, village, rng.randrange(1, 200)),
                 status=Status.CONFERRED,
             )
-            family.derive_keys()
             families.append(family)
-    Family.objects.bulk_create(families, batch_size=1000)
+    services.insert_generated(Family, families)
     city_models = [f for f in families if f.level == Level.CITY and f.title.is_household]
     for position, family in enumerate(city_models[:PHOTOS_PER_APP]):
-        FamilyPhoto.objects.create(
-            family=family, image=gen.photo("house"), caption=f"{family.name}家", position=position
+        services.save_record(
+            FamilyPhoto(
+                family=family,
+                image=gen.photo("house"),
+                caption=f"{family.name}家",
+                position=position,
+            ),
+            user=None,
         )
     return len(families)
 

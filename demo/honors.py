@@ -10,6 +10,7 @@ collective honour the federation's own department received.
 import datetime
 from dataclasses import dataclass
 
+from core import services
 from core.models import Level, Region, Status
 from demo.context import PHOTOS_PER_APP, DemoContext, Generator
 from honors.models import Channel, Honor, HonorTitle, Recipient, RecipientKind
@@ -144,13 +145,16 @@ def load(context: DemoContext) -> int:
         return 0
     gen = context.generator("honors")
     titles = {
-        slug: HonorTitle.objects.create(
-            slug=slug,
-            name=name,
-            name_hant=name_hant,
-            recipient_kind=kind,
-            rank=rank,
-            name_en=name_en,
+        slug: services.save_record(
+            HonorTitle(
+                slug=slug,
+                name=name,
+                name_hant=name_hant,
+                recipient_kind=kind,
+                rank=rank,
+                name_en=name_en,
+            ),
+            user=None,
         )
         for slug, name, name_hant, kind, rank, name_en in TITLES
     }
@@ -270,13 +274,12 @@ class _HonorBuilder:
         self.honors.append(honor)
 
     def save(self) -> int:
-        Recipient.objects.bulk_create(self.recipients, batch_size=500)
+        services.insert_generated(Recipient, self.recipients)
         for honor in self.honors:
-            # bulk_create sets the recipients' keys (SQLite and PostgreSQL return them).
-            honor.recipient_id = honor.recipient.pk
-            honor.derive_keys()
-        Honor.objects.bulk_create(self.honors, batch_size=500)
+            honor.recipient = honor.recipient  # its key, now that the recipient has one
+        services.insert_generated(Honor, self.honors)
         individuals = [h for h in self.honors if h.recipient.kind == IND]
         for honor in individuals[:PHOTOS_PER_APP]:
-            honor.photo.save("photo.jpg", self.gen.photo("person"), save=True)
+            honor.photo.save("photo.jpg", self.gen.photo("person"), save=False)
+            services.save_record(honor, user=None, keep_workflow=True)
         return len(self.honors)

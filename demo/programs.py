@@ -9,6 +9,7 @@ report's figures.
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from core import services
 from demo.context import PHOTOS_PER_APP, DemoContext, Generator
 from demo.plans import ACTIVITY_PLANS, STOCK_PLANS, ActivityPlan, StockPlan
 from programs.models import Activity, FocusArea, Program, StockFigure, StockKind
@@ -216,7 +217,7 @@ def load(context: DemoContext) -> int:
     gen = context.generator("programs")
     programs = {}
     for spec in PROGRAMS:
-        programs[spec.slug] = Program.objects.create(
+        programs[spec.slug] = Program(
             slug=spec.slug,
             name=spec.name,
             name_hant=spec.name_hant,
@@ -229,7 +230,9 @@ def load(context: DemoContext) -> int:
             is_published=True,
         )
     for program in list(programs.values())[:PHOTOS_PER_APP]:
-        program.cover.save("cover.jpg", gen.photo("house"), save=True)
+        program.cover.save("cover.jpg", gen.photo("house"), save=False)
+    for program in programs.values():
+        services.save_record(program, user=None, keep_workflow=True)
     activities = [
         activity
         for year, share in [(context.year, 1), (context.year - 1, PREVIOUS_YEAR_SHARE)]
@@ -242,15 +245,18 @@ def load(context: DemoContext) -> int:
             context.towns if plan.at_town else context.counties,
         )
     ]
-    Activity.objects.bulk_create(activities, batch_size=1000)
+    services.insert_generated(Activity, activities)
     figures = 0
     for plan in STOCK_PLANS:
-        kind = StockKind.objects.create(
-            slug=plan.slug,
-            name=plan.name,
-            unit=plan.unit,
-            total_label=plan.total_label,
-            focus_area=plan.focus_area,
+        kind = services.save_record(
+            StockKind(
+                slug=plan.slug,
+                name=plan.name,
+                unit=plan.unit,
+                total_label=plan.total_label,
+                focus_area=plan.focus_area,
+            ),
+            user=None,
         )
         for year, share in [(context.year, 1), (context.year - 1, PREVIOUS_YEAR_SHARE)]:
             figures += _stock_figures(gen, context, programs[plan.program], kind, plan, year, share)
@@ -308,17 +314,20 @@ def _stock_figures(
     values = gen.spread(round(plan.value * share), len(counties), 0)
     # Each county's households are in proportion to what it built, so none builds more than it has.
     totals = _totals_covering(values, plan.total) if plan.total else [None] * len(counties)
-    StockFigure.objects.bulk_create(
-        StockFigure(
-            kind=kind,
-            region=county,
-            year=year,
-            value=value,
-            total=total,
-            program=program,
-            is_published=True,
-        )
-        for county, value, total in zip(counties, values, totals, strict=True)
+    services.insert_generated(
+        StockFigure,
+        (
+            StockFigure(
+                kind=kind,
+                region=county,
+                year=year,
+                value=value,
+                total=total,
+                program=program,
+                is_published=True,
+            )
+            for county, value, total in zip(counties, values, totals, strict=True)
+        ),
     )
     return len(counties)
 

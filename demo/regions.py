@@ -2,6 +2,7 @@
 (with their national codes), their towns and sub-districts, and generated villages.
 """
 
+from core import services
 from core.models import Region
 from demo.context import CITY_CODE, DemoContext
 
@@ -181,24 +182,28 @@ def place_name(rng, patterns: list[tuple[str, str]]) -> tuple[str, str]:
     return pattern.format(word), pattern_hant.format(word_hant)
 
 
+def _create(**fields) -> Region:
+    return services.save_region(Region(**fields), user=None)
+
+
 def load(context: DemoContext) -> int:
     """Create the city's region tree; returns how many regions were created."""
     code, name, name_hant, name_en = CITY
     if Region.objects.filter(code=code).exists():
         return 0
     rng = context.generator("regions").rng
-    city = Region.objects.create(
+    city = _create(
         code=code, name=name, name_hant=name_hant, name_en=name_en, level=Region.Level.CITY
     )
     created = 1
     for code, name, name_hant, name_en, level, towns in COUNTIES:
-        county = Region.objects.create(
+        county = _create(
             code=code, name=name, name_hant=name_hant, name_en=name_en, level=level, parent=city
         )
         created += 1
         for town_index, town_names in enumerate(towns, start=1):
             town_name, town_hant = town_names.split("/")
-            town = Region.objects.create(
+            town = _create(
                 code=f"{code}{town_index:03d}000",
                 name=town_name,
                 name_hant=town_hant,
@@ -217,7 +222,7 @@ def load(context: DemoContext) -> int:
                         if village_name not in used:
                             used.add(village_name)
                             break
-                    Region.objects.create(
+                    _create(
                         code=f"{town.code[:9]}{first + index:03d}",
                         name=village_name,
                         name_hant=village_hant,

@@ -4,6 +4,7 @@ Each line: focus area, label, unit, phrase, source, measure, and what it counts.
 Computed from the demo records they give the report's numbers (DOMAIN.md).
 """
 
+from core import services
 from demo.context import DemoContext
 from demo.figures import FIGURES, UNITS_EN
 from families.models import FamilyTitle
@@ -27,7 +28,7 @@ def load(context: DemoContext) -> int:
         filters,
         writing,
     ) in enumerate(FIGURES):
-        figure = Figure.objects.create(
+        figure = Figure(
             focus_area=area,
             position=position,
             label=label,
@@ -46,6 +47,7 @@ def load(context: DemoContext) -> int:
             family_levels=filters.get("family_levels", []),
             **writing,
         )
+        services.save_record(figure, user=None)
         figure.programs.set(Program.objects.filter(slug__in=filters.get("programs", [])))
         figure.honor_titles.set(HonorTitle.objects.filter(slug__in=filters.get("honor_titles", [])))
         figure.family_titles.set(

@@ -2,14 +2,18 @@
 
 from django.contrib import admin
 
-from core import scoping
+from core import scoping, services
 from core.admin.changelists import NormalizedSearchMixin
+from core.admin.writes import ServiceAdminMixin
 from core.models import ExportLog, Region
 
 
 @admin.register(Region)
-class RegionAdmin(NormalizedSearchMixin, admin.ModelAdmin):
-    """Regions; a county's staff see (and pick, in autocompletes) only their subtree."""
+class RegionAdmin(ServiceAdminMixin, NormalizedSearchMixin, admin.ModelAdmin):
+    """Regions; a county's staff see (and pick, in autocompletes) only their subtree.
+    Writes go through core.services.save_region (a moved region takes its subtree)."""
+
+    save_service = staticmethod(services.save_region)
 
     list_display = ["name", "code", "level", "parent"]
     list_filter = ["level"]

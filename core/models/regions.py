@@ -2,9 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models, transaction
-from django.db.models import Q, Value
-from django.db.models.functions import Concat, Substr
+from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -87,25 +86,17 @@ class Region(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        # The path follows the parent (and the code); a region that moves takes its whole
-        # subtree with it — towns, villages — in one UPDATE, so every record counted in
-        # them is counted under the new parent at once.
-        stored = (
-            Region.objects.filter(pk=self.pk).values_list("path", flat=True).first()
-            if self.pk
-            else None
-        )
-        self.path = f"{self.parent.path if self.parent else ''}{self.code}/"
-        self.search_text = f"{text.normalize_for_search(self.name)} {self.code}"
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            if stored and stored != self.path:
-                Region.objects.filter(path__startswith=stored).exclude(pk=self.pk).update(
-                    path=Concat(Value(self.path), Substr("path", len(stored) + 1))
-                )
+        self.derive_keys()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("region-detail", args=[self.code])
+
+    def derive_keys(self) -> None:
+        """The row's own derived columns: the path from the parent's, the search text.
+        A region that moves takes its subtree with it in core.services.save_region."""
+        self.path = f"{self.parent.path if self.parent else ''}{self.code}/"
+        self.search_text = f"{text.normalize_for_search(self.name)} {self.code}"
 
     def clean(self):
         super().clean()

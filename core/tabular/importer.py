@@ -198,7 +198,7 @@ class Importer:
             reason=IMPORT_REASON,
             writer=writer,
             derive=False,
-            archive=self.archive,
+            keep_workflow=self.archive,
         )
 
     def header(self, key: str) -> str:

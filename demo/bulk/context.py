@@ -3,8 +3,9 @@
 `manage.py generate_bulk` runs the pieces of `demo.pieces.BULK` in order (the region
 tree first); each piece is a `generate(context: BulkContext) -> int`.
 
-Bulk writers skip `save()`, so every record's derived columns are filled the way
-`save()` would fill them before `bulk_create` (see each app's piece).
+The pieces write through the services' door for generators
+(core.services.insert_generated): records as they stand (mostly conferred), their keys
+derived, by COPY FROM on PostgreSQL.
 """
 
 import datetime
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 
 from faker.providers.person.zh_CN import Provider as ChineseNames
 
+from core import services
 from core.models import Region, Status
 from core.validators import id_number_check_char
 from demo.context import RegionTree
@@ -93,10 +95,11 @@ class BulkContext(RegionTree):
         return Progress(self.write, label, total)
 
     def insert(self, model, objects: Iterable, label: str, total: int) -> None:
-        """Insert `objects` with bulk_create, a batch at a time, the progress bar following."""
+        """Insert `objects` through the generators' door, a batch at a time, the progress
+        bar following."""
         progress = self.progress(label, total)
         for batch in batched(iter(objects)):
-            model.objects.bulk_create(batch, batch_size=len(batch))
+            services.insert_generated(model, batch, batch_size=len(batch))
             progress.advance(len(batch))
         progress.close()
 

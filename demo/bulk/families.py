@@ -84,7 +84,6 @@ def generate(context: BulkContext) -> int:
                 if status == Status.REVOKED
                 else "",
             )
-            family.derive_keys()
             yield family
 
     context.insert(Family, families(), "families", total)

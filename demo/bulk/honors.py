@@ -8,6 +8,7 @@ well-formed invented ID number, unique in the table.
 
 import datetime
 
+from core import services
 from core.models import Level, Region, Status
 from demo.bulk.context import RECOGNITION_STATUS_WEIGHTS, BulkContext, date_in
 from demo.honors import (
@@ -38,11 +39,10 @@ def generate(context: BulkContext) -> int:
     made = 0
     while made < total:
         recipients, honors = maker.chunk(min(CHUNK, total - made))
-        Recipient.objects.bulk_create(recipients, batch_size=CHUNK)
+        services.insert_generated(Recipient, recipients)
         for honor in honors:
-            honor.recipient = honor.recipient  # the key, now that bulk_create has set it
-            honor.derive_keys()
-        Honor.objects.bulk_create(honors, batch_size=CHUNK)
+            honor.recipient = honor.recipient  # its key, now that the recipient has one
+        services.insert_generated(Honor, honors)
         made += len(honors)
         progress.advance(len(honors))
     progress.close()
@@ -181,5 +181,4 @@ class _HonorMaker:
                 name = f"{name}（{len(self.collective_names)}）"
             self.collective_names.add(name)
             recipient = Recipient(kind=COL, name=name, gender="")
-        recipient.derive_keys()
         return recipient

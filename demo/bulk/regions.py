@@ -7,7 +7,7 @@ the town's first 9 digits + 3 digits); the names are generated from the seed.
 import random
 from collections.abc import Callable
 
-from core import text
+from core import services
 from core.models import Region
 from demo.bulk.context import BATCH, BulkContext
 from demo.regions import COMMUNITY_PATTERNS, VILLAGE_PATTERNS, place_name
@@ -28,12 +28,8 @@ TOWN_SUFFIX = ("镇", "鎮")
 
 
 def _region(code: str, names: tuple[str, str], level: str, parent: Region) -> Region:
-    """A region as `Region.save()` would store it (bulk_create skips save)."""
     name, name_hant = names
-    region = Region(code=code, name=name, name_hant=name_hant, level=level, parent=parent)
-    region.path = f"{parent.path}{code}/"
-    region.search_text = f"{text.normalize_for_search(name)} {code}"
-    return region
+    return Region(code=code, name=name, name_hant=name_hant, level=level, parent=parent)
 
 
 def _unique_name(
@@ -81,7 +77,7 @@ def generate(context: BulkContext) -> int:
             new_towns.append(
                 _region(code, _unique_name(rng, town_names, make), Region.Level.TOWN, county)
             )
-    Region.objects.bulk_create(new_towns, batch_size=BATCH)
+    services.insert_generated(Region, new_towns, batch_size=BATCH)
 
     villages_by_town: dict[int, list[Region]] = {}
     for village in context.villages:

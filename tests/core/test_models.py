@@ -1,6 +1,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
+from core import services
 from core.models import Region
 from tests.core.factories import CountyFactory, RegionFactory
 
@@ -50,7 +51,7 @@ def test_a_region_that_moves_takes_its_subtree_with_it(client):
     county_a, county_b, town, village = make_tree()
     honor = HonorFactory(region=village, year=2035)
     town.parent = county_b
-    town.save()
+    services.save_region(town, user=None)
     village.refresh_from_db()
     assert village.path == f"{county_b.path}{town.code}/{village.code}/"
     assert set(Region.objects.subtree(county_b)) == {county_b, town, village}

@@ -93,3 +93,42 @@ def test_a_renamed_recipient_reaches_her_honours(editor_602):
     honor_services.save_recipient(recipient, user=editor_602)
     honor.refresh_from_db()
     assert honor.stroke_key == recipient.stroke_key and "欧阳娜娜" in honor.search_text
+
+
+def test_the_generators_door_writes_records_as_they_stand_with_their_keys():
+    region = Region.objects.get(code="371602")
+    title = HonorTitleFactory()
+    recipient = RecipientFactory.build(name="欧阳娜娜")
+    services.insert_generated(type(recipient), [recipient])
+    honor = HonorFactory.build(
+        region=region, title=title, recipient=recipient, status=Status.CONFERRED
+    )
+    honor.stroke_key = honor.search_text = ""
+    services.insert_generated(Honor, [honor])
+    stored = Honor.objects.get(pk=honor.pk)
+    assert stored.status == Status.CONFERRED  # an import would have made it a draft
+    assert stored.stroke_key and "欧阳娜娜" in stored.search_text  # keys derived
+    assert not stored.history.exists()  # nobody entered it: no history rows
+
+
+def test_only_the_operator_writes_records_as_they_stand(editor_602):
+    honor = HonorFactory.build(
+        region=Region.objects.get(code="371602"),
+        recipient=RecipientFactory(),
+        status=Status.CONFERRED,
+    )
+    honor.title.save()
+    with pytest.raises(PermissionDenied):
+        services.save_record(honor, user=editor_602, keep_workflow=True)
+    with pytest.raises(PermissionDenied):
+        services.bulk_save(
+            Honor,
+            [honor],
+            [],
+            [],
+            user=editor_602,
+            reason="",
+            writer=plain_writer(Honor),
+            keep_workflow=True,
+        )
+    assert not Honor.objects.filter(recipient=honor.recipient).exists()
