@@ -191,7 +191,8 @@ def time_copy_from(recipients: bytes, honors: bytes, runs: int = 3) -> float:
     return median(timings)
 
 
-def run() -> list[Row]:
+def run(target: float = TARGET) -> list[Row]:
+    """Both imports beside COPY FROM, judged against `target` (the province bench's is 6×)."""
     log(f"imports: writing {ROWS:,} new honours as CSV and XLSX")
     csv_path, xlsx_path = write_files()
     startup = startup_seconds()
@@ -229,8 +230,8 @@ def run() -> list[Row]:
                 f"{secs(seconds)} ({summary}; includes start-up {secs(startup)})",
                 f"COPY FROM {secs(copy_seconds)} (recipients + honours)",
                 ratio,
-                f"≤ {TARGET:g}× COPY FROM",
-                ratio <= TARGET,
+                f"≤ {target:g}× COPY FROM",
+                ratio <= target,
                 [f"the import also wrote {history_rows:,} history rows (django-simple-history)"]
                 if history_rows
                 else [],

@@ -248,8 +248,20 @@ def report(rows, measured, info, sizes, setup_note, elapsed, partial: bool) -> P
         "",
     ]
     path = ROOT / "bench" / ("results-partial.md" if partial else "results.md")
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path.write_text("\n".join(lines) + province_section(path), encoding="utf-8")
     return path
+
+
+def province_section(path: Path) -> str:
+    """The province's section of the file (bench/province.py), kept when the city's is
+    rewritten."""
+    from bench.province import PROVINCE_BEGIN, PROVINCE_END
+
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if PROVINCE_BEGIN not in text:
+        return ""
+    kept = PROVINCE_BEGIN + text.split(PROVINCE_BEGIN, 1)[1].split(PROVINCE_END, 1)[0]
+    return "\n" + kept + PROVINCE_END + "\n"
 
 
 def print_table(rows: list[Row]) -> None:
