@@ -100,26 +100,30 @@ def year_choices(model, field: str = "year"):
     return choices
 
 
-def distinct_descending(model, field: str) -> list:
-    """The distinct values of an indexed column, largest first, by a loose index scan.
+def distinct_descending(model, field: str, **equal) -> list:
+    """The distinct values of an indexed column, largest first, by a loose index scan (of
+    the rows whose columns `equal` name have those values: an index that starts with them).
 
     SELECT DISTINCT reads every row's entry (12 ms over 200,000 families); asking the
     index for the largest value below the last one found reads one entry per value
     (0.3 ms for sixteen years). Works on PostgreSQL and SQLite alike.
     """
-    table = connection.ops.quote_name(model._meta.db_table)
-    column = connection.ops.quote_name(model._meta.get_field(field).column)
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    column = quote(model._meta.get_field(field).column)
+    where = "".join(f" AND {quote(model._meta.get_field(name).column)} = %s" for name in equal)
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
             WITH RECURSIVE found(value) AS (
-                SELECT MAX({column}) FROM {table}
+                SELECT MAX({column}) FROM {table} WHERE 1 = 1{where}
                 UNION ALL
-                SELECT (SELECT MAX({column}) FROM {table} WHERE {column} < found.value)
+                SELECT (SELECT MAX({column}) FROM {table} WHERE {column} < found.value{where})
                 FROM found WHERE found.value IS NOT NULL
             )
             SELECT value FROM found WHERE value IS NOT NULL
-            """
+            """,
+            [*equal.values(), *equal.values()],
         )
         return [value for (value,) in cursor.fetchall()]
 
