@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ChoiceIterator
 
-from core import cache, text
+from core import cache, text, versions
 from core.models import Region
 
 SEARCH_MAX_LENGTH = 100
@@ -49,7 +49,7 @@ def region_choices():
             Region.objects.filter(level__in=["city", "county", "zone"]).values_list("code", "name")
         )
 
-    return [("", _("全部地区")), *cache.remember("regions", regions)]
+    return [("", _("全部地区")), *cache.remember("regions", regions, scope=versions.REFERENCE_ONLY)]
 
 
 class RegionFilter(django_filters.Filter):
@@ -89,15 +89,13 @@ class SearchFilter(django_filters.CharFilter):
 
 
 def year_choices(model, field: str = "year"):
-    """A callable for ChoiceFilter: the years that have records, newest first."""
+    """A callable for ChoiceFilter: the years that have records, newest first — the same on
+    the list of every region, so a fact of the model's app (core.cache.Fact)."""
 
     def years():
         return [(year, year) for year in distinct_descending(model, field) if year]
 
-    def choices():
-        return cache.remember("years", years, model._meta.label, field)
-
-    return choices
+    return cache.Fact(f"years:{model._meta.label}.{field}", (model._meta.app_label,), years)
 
 
 def distinct_descending(model, field: str, **equal) -> list:
