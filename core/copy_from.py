@@ -8,7 +8,7 @@ another (an honour at its new recipient) and their history rows at them.
 
 The values are prepared as bulk_create prepares them (`pre_save`, `get_db_prep_save`),
 and the history rows hold what simple-history's bulk_history_create would put there.
-COPY is not an INSERT Django sees, so the public pages' data version is moved on here.
+COPY is not an INSERT Django sees, so it tells the page cache itself (core.invalidation).
 """
 
 from collections.abc import Iterable
@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import connections
 from django.utils import timezone
 
-from core import cache
+from core import invalidation
 
 # What simple-history records about the change itself, beside the record's own fields.
 HISTORY_FIELDS = {"history_date", "history_user", "history_change_reason", "history_type"}
@@ -58,7 +58,7 @@ def insert(
         obj._state.db = using
     if history_model is not None:
         _copy_history(connection, history_model, history_fields, objs, user, str(reason))
-    cache.public_data_changed(using)
+    invalidation.table_written(model._meta.db_table, using)
 
 
 def _take_keys(model, objs: list, connection) -> None:

@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from core import cache as cache_versions
-from core import i18n
+from core import i18n, versions
 from core.filters import REFUSED_MESSAGE, has_refused_characters
 
 
@@ -91,7 +91,10 @@ class PublicPageCacheMiddleware:
     A view says which query parameters it reads (`cached_query_parameters()`, see
     core.views.CachedPageMixin); only those are part of the key, so `?x=<random>` is
     answered from the cache instead of being made again. A view that says nothing is
-    cached only when asked for without a query. See core.cache for the data version.
+    cached only when asked for without a query. It also says which apps' records it shows
+    and which parameter (of the query or the URL) names its region (`cached_scope()`), so
+    the page is kept under those apps' versions for that region — worked out here, before
+    the view runs, since a hit does not run it. See core.cache for the versions.
     """
 
     def __init__(self, get_response):
@@ -100,11 +103,19 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        view_class = self.view_class(request)
+        match = self.resolve(request)
+        view_class = getattr(match.func, "view_class", None) if match else None
         parameters = self.query_parameters(view_class)
         if parameters is None and request.GET:
             return self.get_response(request)
-        key = cache_versions.page_key(request, parameters or frozenset())
+        # Each version is read from the cache once per request, with the page's scope.
+        with versions.one_read_per_request():
+            scope = self.scope(request, view_class, match)
+            with cache_versions.serving(scope):
+                return self.serve(request, view_class, scope, parameters)
+
+    def serve(self, request, view_class, scope, parameters):
+        key = cache_versions.page_key(request, scope, parameters or frozenset())
         stored = cache.get(key)
         if stored is not None:
             content, status, headers = stored
@@ -125,12 +136,19 @@ class PublicPageCacheMiddleware:
         return response
 
     @staticmethod
-    def view_class(request):
+    def resolve(request):
         try:
-            match = resolve(request.path_info, getattr(request, "urlconf", None))
+            return resolve(request.path_info, getattr(request, "urlconf", None))
         except Resolver404:
             return None
-        return getattr(match.func, "view_class", None)
+
+    @staticmethod
+    def scope(request, view_class, match) -> versions.Scope:
+        """The apps the page shows (a view that does not say: every app) and its region."""
+        declared = getattr(view_class, "cached_scope", None)
+        apps, region = declared() if declared is not None else (None, "")
+        code = (match.kwargs.get(region) or request.GET.get(region, "")) if region else ""
+        return versions.scope_of_page(apps, str(code))
 
     @staticmethod
     def query_parameters(view_class) -> frozenset | None:

@@ -1,4 +1,4 @@
-"""Pagination for long lists: a count cached per data version, and deep pages by key first.
+"""Pagination for long lists: a count cached under the data versions, deep pages by key first.
 
 A page deep in a list of 200,000 (page 500, or the admin's last page) costs an
 OFFSET scan. Reading only the keys of the page — which the list's order index

@@ -51,17 +51,17 @@ def in_scope(user, region: Region | None) -> bool:
     return region is not None and region.path.startswith(scope.path)
 
 
-def _regions(record) -> list:
+def regions_of(record) -> list:
     # Reference data (titles, kinds) has no regions of its own: it is the city's.
     return record.scope_regions() if hasattr(record, "scope_regions") else []
 
 
 def may_view(user, record) -> bool:
-    return any(in_scope(user, region) for region in _regions(record) or [None])
+    return any(in_scope(user, region) for region in regions_of(record) or [None])
 
 
 def may_write(user, record) -> bool:
-    return all(in_scope(user, region) for region in _regions(record) or [None])
+    return all(in_scope(user, region) for region in regions_of(record) or [None])
 
 
 def check_may_write(user, record) -> None:

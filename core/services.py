@@ -22,15 +22,20 @@ conferred records, as a year's records stand once the workflow is over.
 
 `bulk_save` is the variant for imports and generators: the same rules for thousands of
 rows in a few queries, then the caller's writer (bulk insert or COPY, with history rows).
+
+Each write says where its records are, stored and new (`writes_placed_by`), so the page
+cache empties only those regions' pages (core.cache); what no service declares — a title, a
+cross-row UPDATE, a write from a shell — empties the whole app's.
 """
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
-from core import copy_from, scoping
+from core import copy_from, invalidation, scoping, versions
 from core.models import Region, Status
 from core.rekey import recompute
 
@@ -104,7 +109,8 @@ def save_record(
     record.full_clean()
     record._change_reason = reason
     record._history_user = user
-    record.save()
+    with writes_placed_by([stored, record], models=[model]):
+        record.save()
     return record
 
 
@@ -115,7 +121,20 @@ def delete_record(record, *, user, reason: str = "") -> None:
     scoping.check_may_write(user, record)
     record._change_reason = reason or _("删除")
     record._history_user = user
-    record.delete()
+    # What goes with it (its photos, a recipient's honours) belongs to it, in its app.
+    models = apps.get_app_config(record._meta.app_label).get_models(include_auto_created=True)
+    with writes_placed_by([record], models=models):
+        record.delete()
+
+
+def writes_placed_by(records, *, models=None):
+    """A block whose writes to `models` (the records' own by default) touch only records in
+    the regions of `records` (core.invalidation.writes_in). Records without regions (a
+    program, a title: the city's) declare nothing, so their writes empty the app's pages."""
+    records = [record for record in records if record is not None]
+    paths = {region.path for record in records for region in scoping.regions_of(record)}
+    models = models if models is not None else {type(record) for record in records}
+    return invalidation.writes_in(models, paths)
 
 
 @transaction.atomic
@@ -207,7 +226,22 @@ def bulk_save(
         set_authorship(record, user, created=record.pk is None)
         if derive and hasattr(record, "derive_keys"):
             record.derive_keys()
-    writer(new, changed, [name for name in fields if name not in workflow])
+    with invalidation.writes_in([model], _bulk_paths(model, new, changed)):
+        writer(new, changed, [name for name in fields if name not in workflow])
+
+
+def _bulk_paths(model, new: list, changed: list) -> set[str]:
+    """The regions of records written in bulk, stored and new, in a query per thousand —
+    for models placed by a `region` of their own; for others (a recipient is where her
+    honours are) none, so the write empties the app's pages."""
+    if not any(field.name == "region" for field in model._meta.concrete_fields):
+        return set()
+    ids = {record.region_id for record in [*new, *changed]}
+    pks = [record.pk for record in changed]
+    for start in range(0, len(pks), SQLITE_PARAMETERS):
+        chunk = pks[start : start + SQLITE_PARAMETERS]
+        ids.update(model._default_manager.filter(pk__in=chunk).values_list("region", flat=True))
+    return versions.paths_of(ids)
 
 
 def insert_new(model, *, batch_size: int = 2000):

@@ -16,6 +16,7 @@ from django_filters.views import FilterView
 
 from config.security import client_ip  # the visitor's address behind nginx, as axes counts it
 from core import cache, i18n, rolls, script, tabular
+from core.filters import RegionFilter
 from core.pagination import KeysFirstPaginator
 
 
@@ -26,14 +27,32 @@ class CachedPageMixin:
     into the cache key and any other parameter is ignored, so `?x=<random>` is answered
     from the cache. A view without this mixin is cached only when asked without a query.
     `cache_files`: its Word or Excel file may be stored like a page.
+    `cache_apps`: the apps whose records the page shows (None: it may show any, so any write
+    empties it); `cache_region`: the query parameter or URL keyword naming the region it is
+    filtered to, if any. A write elsewhere, or in another app, leaves the page cached.
     """
 
     query_parameters: frozenset = frozenset()
     cache_files = False
+    cache_apps: tuple[str, ...] | None = None
+    cache_region = ""
 
     @classmethod
     def cached_query_parameters(cls) -> frozenset:
         return frozenset(cls.query_parameters)
+
+    @classmethod
+    def cached_scope(cls) -> tuple[tuple[str, ...] | None, str]:
+        return cls.cache_apps, cls.cache_region
+
+
+def filtered_scope(filterset_class) -> tuple[tuple[str, ...], str]:
+    """A list's scope: its FilterSet's app, and its region filter's name."""
+    region = next(
+        (name for name, f in filterset_class.base_filters.items() if isinstance(f, RegionFilter)),
+        "",
+    )
+    return (filterset_class._meta.model._meta.app_label,), region
 
 
 def too_many_downloads() -> HttpResponse:
@@ -88,6 +107,10 @@ class PublicListView(CachedPageMixin, FilterView):
     def cached_query_parameters(cls) -> frozenset:
         return frozenset({*cls.filterset_class.base_filters, cls.page_kwarg})
 
+    @classmethod
+    def cached_scope(cls) -> tuple[tuple[str, ...], str]:
+        return filtered_scope(cls.filterset_class)
+
 
 class FilteredMixin(CachedPageMixin):
     """Bind the app's FilterSet to the query string, as the list page does."""
@@ -97,6 +120,10 @@ class FilteredMixin(CachedPageMixin):
     @classmethod
     def cached_query_parameters(cls) -> frozenset:
         return frozenset(cls.filterset_class.base_filters)
+
+    @classmethod
+    def cached_scope(cls) -> tuple[tuple[str, ...], str]:
+        return filtered_scope(cls.filterset_class)
 
     def get_queryset(self):
         raise NotImplementedError

@@ -18,6 +18,7 @@ class FamilyListView(PublicListView):
 class FamilyDetailView(CachedPageMixin, DetailView):
     template_name = "families/family_detail.html"
     context_object_name = "family"
+    cache_apps = ("families",)
 
     def get_queryset(self):
         return public_families()

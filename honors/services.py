@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core import scoping
-from core.services import rederive, save_record, save_title
+from core.services import rederive, save_record, save_title, writes_placed_by
 from honors.models import Honor, HonorTitle, Recipient
 
 
@@ -31,7 +31,10 @@ def save_recipient(recipient: Recipient, /, *, user, reason: str = "") -> Recipi
     def assign(honor):
         honor.recipient = recipient
 
-    rederive(recipient.honors.select_related("title"), ["stroke_key", "search_text"], assign=assign)
+    # Her honours are where she is (Recipient.scope_regions): only those pages change.
+    honors = recipient.honors.select_related("title")
+    with writes_placed_by([recipient], models=[Honor]):
+        rederive(honors, ["stroke_key", "search_text"], assign=assign)
     return recipient
 
 

@@ -18,6 +18,7 @@ class HonorListView(PublicListView):
 class HonorDetailView(CachedPageMixin, DetailView):
     template_name = "honors/honor_detail.html"
     context_object_name = "honor"
+    cache_apps = ("honors",)
 
     def get_queryset(self):
         return public_honors()

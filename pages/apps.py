@@ -7,9 +7,10 @@ class PagesConfig(AppConfig):
 
     It sits above programs, honors and families and reads them only through their
     selectors, so core imports no app. Its one table, the site identity, is shown on
-    every public page (`public_data`: a change moves the page cache on).
+    every public page (`public_data` with `every_page`: a change empties every cached page).
     """
 
     name = "pages"
     verbose_name = _("网站")
     public_data = True
+    every_page = True

@@ -1,13 +1,13 @@
-"""The site identity every page shows, read once per data version, not once per page."""
+"""The site identity every page shows, read once per reference version, not once per page."""
 
 import threading
 import time
 
-from core import cache
+from core import cache, versions
 from pages.models import SiteIdentity
 
 # Without a shared cache (no REDIS_URL) another worker's save does not move this process's
-# data version: the row is then read again at least this often.
+# reference version: the row is then read again at least this often.
 UNSHARED_SECONDS = 60
 
 _lock = threading.Lock()
@@ -17,11 +17,11 @@ _memo: dict[str, tuple[float, SiteIdentity | None]] = {}
 def current_identity() -> SiteIdentity | None:
     """The federation's identity row, or None before the administrator has entered it.
 
-    Read from the database once per data version (core.cache): a save of the row moves
-    the version on (pages declares `public_data`), so every worker that shares the cache
-    reads the new row on its next page; the pages themselves cost no query for it.
+    Read from the database once per reference version (core.cache): a save of the row moves
+    it on (pages declares `public_data` and `every_page`), so every worker that shares the
+    cache reads the new row on its next page; the pages themselves cost no query for it.
     """
-    version = cache.data_version()
+    version = versions.token(versions.REFERENCE_ONLY)
     with _lock:
         found = _memo.get(version)
     if found is not None and (cache.enabled() or time.monotonic() - found[0] < UNSHARED_SECONDS):

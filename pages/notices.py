@@ -125,6 +125,7 @@ class NoticeListView(CachedPageMixin, TemplateView):
     page when its period ends. Only the public fields show."""
 
     template_name = "pages/notices.html"
+    cache_apps = ("honors", "families")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -142,6 +143,7 @@ class NoticeDocumentView(CachedPageMixin, TemplateView):
     """One 公示 as a printable document, at a URL that stays after the notice ends."""
 
     template_name = "pages/notice_document.html"
+    cache_apps = ("honors", "families")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -10,7 +10,7 @@ record (core.scoping) still see it, as the admin's change form links to it.
 The file itself is sent by nginx when MEDIA_ACCEL_REDIRECT names an `internal` location
 (X-Accel-Redirect: the worker is free at once), by Django from MEDIA_ROOT otherwise, or,
 with photos in an S3 bucket, by a redirect to the bucket's URL. The answer to "is it
-public" is cached under the data version (core.cache), so a list of 30 thumbnails costs
+public" is cached under the data versions (core.cache), so a list of 30 thumbnails costs
 30 cache reads, and a revocation is seen at the next request.
 """
 

@@ -25,6 +25,7 @@ class HomeView(CachedPageMixin, TemplateView):
 
     template_name = "pages/home.html"
     query_parameters = frozenset({"year"})
+    cache_apps = ("honors", "families", "programs")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -55,6 +56,8 @@ class RegionDetailView(CachedPageMixin, DetailView):
     slug_url_kwarg = "code"
     queryset = Region.objects.all()
     query_parameters = frozenset({"year"})
+    cache_apps = ("honors", "families", "programs")
+    cache_region = "code"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

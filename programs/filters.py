@@ -6,11 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filters import PublicFilterSet, RegionFilter, SearchFilter
 from programs.models import Activity, FocusArea, Program
+from programs.selectors import public_activity_years
 
 
 def activity_years():
-    dates = Activity.objects.public().dates("date", "year", order="DESC")
-    return [(day.year, day.year) for day in dates]
+    return [(year, year) for year in public_activity_years()]
 
 
 class ProgramFilter(PublicFilterSet):

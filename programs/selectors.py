@@ -3,6 +3,7 @@
 from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 
+from core import cache
 from core.regions import roll_up
 from programs.models import Activity, Program
 
@@ -11,6 +12,15 @@ TOTAL_FIELDS = ["events", "sessions", "people_served", "amount_yuan", "jobs_offe
 
 def public_programs() -> QuerySet:
     return Program.objects.public().order_by("focus_area", "name")
+
+
+def _public_activity_years() -> list[int]:
+    return [day.year for day in Activity.objects.public().dates("date", "year", order="DESC")]
+
+
+# The years of published activities, newest first: the program list offers them and the
+# report opens at the latest, whatever the region (a fact: core.cache.Fact).
+public_activity_years = cache.Fact("programs:activity-years", ("programs",), _public_activity_years)
 
 
 def published_activities() -> QuerySet:

@@ -23,6 +23,7 @@ class ProgramListView(PublicListView):
 class ProgramDetailView(CachedPageMixin, DetailView):
     template_name = "programs/program_detail.html"
     query_parameters = frozenset({"page"})
+    cache_apps = ("programs",)
     context_object_name = "program"
     activities_per_page = 20
 

@@ -32,11 +32,14 @@ from django.db.models.functions import ExtractMonth, StrIndex, Substr
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from core.models import Region
+from core import cache
+from core.filters import distinct_descending
+from core.models import Region, Status
 from core.text import report_number
 from families.models import Family
 from honors.models import Honor
 from programs.models import Activity, FocusArea, StockFigure
+from programs.selectors import public_activity_years
 from reports.models import Figure, Measure, Source
 
 
@@ -310,14 +313,23 @@ def _by_subregion(
     return sorted(values, key=lambda region_value: region_value.region.code)
 
 
+def _years_with_records() -> set[int]:
+    """The years of public activities (a fact of their own), honours (by the index of their
+    status and year) and stock figures (a small table)."""
+    years = set(public_activity_years())
+    years.update(distinct_descending(Honor, "year", status=Status.CONFERRED))
+    years.update(StockFigure.objects.public().order_by().values_list("year", flat=True).distinct())
+    return years
+
+
+# Whether a year has records decides whether a region's report compares with the year before:
+# a fact (core.cache.Fact), since it is the same for every region.
+years_with_records = cache.Fact("reports:years", ("programs", "honors"), _years_with_records)
+
+
 def year_has_records(year: int) -> bool:
-    """Whether any public activity, honour or stock figure is of the year (up to 3 queries;
-    a request asks once per year)."""
-    return (
-        Activity.objects.public().filter(date__year=year).exists()
-        or Honor.objects.public().filter(year=year).exists()
-        or StockFigure.objects.public().filter(year=year).exists()
-    )
+    """Whether any public activity, honour or stock figure is of the year."""
+    return year in years_with_records()
 
 
 def year_report(
@@ -393,5 +405,5 @@ def people_by_focus_area(year: int, region: Region) -> list[tuple[str, int]]:
 
 
 def latest_report_year() -> int | None:
-    dates = Activity.objects.public().dates("date", "year", order="DESC")[:1]
-    return dates[0].year if dates else None
+    years = public_activity_years()
+    return years[0] if years else None

@@ -39,6 +39,10 @@ def latest_report(request):
 
 
 class ReportMixin(CachedPageMixin):
+    # Figures (reports) count activities and stock figures, honours and families.
+    cache_apps = ("reports", "programs", "honors", "families")
+    cache_region = "code"
+
     def get_report_scope(self) -> tuple[int, Region]:
         year = self.kwargs["year"]
         if not FIRST_REPORT_YEAR <= year <= 2100:

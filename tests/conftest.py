@@ -47,6 +47,18 @@ def default_language():
 
 
 @pytest.fixture
+def caching():
+    """The page cache on (PUBLIC_CACHE_SECONDS), in the tests' cache, empty before and after."""
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    cache.clear()
+    with override_settings(PUBLIC_CACHE_SECONDS=600):
+        yield
+    cache.clear()
+
+
+@pytest.fixture
 def staff_client(client, admin_user):
     client.force_login(admin_user)
     return client

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
 from django.db.models import QuerySet
 
-from core import cache, text
+from core import cache, text, versions
 from core.pagination import KeysFirstPaginator
 
 
@@ -32,7 +32,7 @@ class NormalizedSearchMixin:
 class LargeChangelistMixin:
     """Changelists of hundreds of thousands of rows (honours, families, activities).
 
-    One COUNT over the filtered rows, cached per data version (the unfiltered total
+    One COUNT over the filtered rows, cached under the data versions (the unfiltered total
     would cost another); pages read keys first, the last from the far end; the
     years in the filter, cached likewise.
     """
@@ -56,14 +56,17 @@ class KeysFirstChangeList(ChangeList):
 
 class CachedValuesListFilter(admin.AllValuesFieldListFilter):
     """The distinct values of a field in the staff member's records (their region's),
-    read once per data version instead of with a SELECT DISTINCT on every page."""
+    read once per version of their app instead of with a SELECT DISTINCT on every page."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         values = self.lookup_choices
         key = cache.queryset_key(values)
         if key is not None:
-            self.lookup_choices = cache.remember("admin-values", lambda: list(values), *key)
+            scope = versions.Scope(apps=(values.model._meta.app_label,))
+            self.lookup_choices = cache.remember(
+                "admin-values", lambda: list(values), *key, scope=scope
+            )
 
 
 class SmallTableSearchMixin:

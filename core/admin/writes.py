@@ -1,7 +1,7 @@
 """The admin as one door among others: writes through the services, scope at every page.
 
-ServiceAdminMixin overrides save_model, delete_model, delete_queryset and the history
-diff helper; ScopedAdminMixin adds get_queryset, the has_*_permission checks and the region
+ServiceAdminMixin overrides save_model, save_related, delete_model, delete_queryset and the
+history diff helper; ScopedAdminMixin adds get_queryset, the has_*_permission checks and the region
 choices of forms. Put them before SimpleHistoryAdmin / ModelAdmin in the bases.
 """
 
@@ -29,6 +29,16 @@ class ServiceAdminMixin:
 
     def save_model(self, request, obj, form, change):
         self.save_service(obj, user=request.user, reason=getattr(obj, "_change_reason", ""))
+
+    def save_related(self, request, form, formsets, change):
+        """Inline rows (photos, a program's new activities) are written where their record
+        is, and where they are themselves: only those regions' cached pages are emptied."""
+        forms = [f for formset in formsets for f in formset.forms]
+        written = [f.instance for f in forms if f.has_changed()]
+        written += [f.instance for formset in formsets for f in formset.deleted_forms]
+        models = {type(f.instance) for f in forms}
+        with services.writes_placed_by([form.instance, *written], models=models):
+            super().save_related(request, form, formsets, change)
 
     def delete_model(self, request, obj):
         services.delete_record(

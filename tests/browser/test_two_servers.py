@@ -2,7 +2,7 @@
 the other server's public page at the next request, although that page was cached.
 
 Nothing the app needs lives in one process: sessions are in the database, the page cache
-and the data version behind it in Redis (core.cache). The servers are gunicorn, each with
+and the versions behind it in Redis (core.cache). The servers are gunicorn, each with
 its own process, on a database of their own made for this test and dropped after it.
 
 PostgreSQL only (CI's second run sets DATABASE_URL to it): a shared SQLite file is not

@@ -1,7 +1,7 @@
 """Word, Excel, roll and report files are cached like pages, and downloads are limited.
 
 A roll.docx took seconds to make and was never cached: three anonymous clients asking
-for `?x=<random>` stalled the site. Now the files are stored under the data version
+for `?x=<random>` stalled the site. Now the files are stored under the data versions
 (unknown query parameters ignored in the key) and every file that has to be made counts
 against its address's allowance per minute.
 """
@@ -19,14 +19,6 @@ FILES = [
     "/reports/2022.xlsx",
     "/reports/2022/371602.xlsx",
 ]
-
-
-@pytest.fixture
-def caching():
-    django_cache.clear()
-    with override_settings(PUBLIC_CACHE_SECONDS=600):
-        yield
-    django_cache.clear()
 
 
 def with_junk(url: str, junk: str) -> str:
