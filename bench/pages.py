@@ -136,6 +136,14 @@ def page_row(section: str, measured: Measured, how: str) -> Row:
     )
 
 
+def query_count_row(section: str, name: str, measured: list[Measured], target: str) -> Row:
+    """The query counts of pages that should all run the same number, judged as one row."""
+    counts = [len(m.queries) for m in measured]
+    return Row(
+        section, name, " / ".join(str(n) for n in counts), "", None, target, len(set(counts)) == 1
+    )
+
+
 def run_lists() -> tuple[list[Row], list[Measured]]:
     from django.test import Client
 
@@ -157,16 +165,12 @@ def run_lists() -> tuple[list[Row], list[Measured]]:
         for hit, rendered in zip(cached, measured, strict=True):
             rows.append(page_row(section, hit, "cached"))
             rows.append(page_row(section, rendered, "rendered, no cache"))
-        query_counts = [len(m.queries) for m in measured]
         rows.append(
-            Row(
+            query_count_row(
                 section,
                 "query count on the four pages (rendered)",
-                " / ".join(str(n) for n in query_counts),
-                "",
-                None,
+                measured,
                 "constant (the same on every page)",
-                len(set(query_counts)) == 1,
             )
         )
         first, last = measured[0], measured[3]

@@ -105,16 +105,12 @@ def run_lists(where: dict) -> tuple[list[Row], list]:
         measured = [pages.measure(client, url, cached=False) for url in urls]
         all_measured += measured
         rows += [pages.page_row(section, m, "rendered, no cache") for m in measured]
-        counts = [len(m.queries) for m in measured]
         rows.append(
-            Row(
+            pages.query_count_row(
                 section,
                 "query count on the six pages",
-                " / ".join(str(n) for n in counts),
-                "",
-                None,
+                measured,
                 "constant (the same on every page)",
-                len(set(counts)) == 1,
             )
         )
     return rows, all_measured
@@ -149,16 +145,9 @@ def run_reports(where: dict) -> tuple[list[Row], list]:
                 m.median <= REPORT_TARGET,
             )
         )
-    counts = [len(m.queries) for m in measured]
     rows.append(
-        Row(
-            section,
-            "query count, province / city / county",
-            " / ".join(str(n) for n in counts),
-            "",
-            None,
-            "fixed (the same for each)",
-            len(set(counts)) == 1,
+        pages.query_count_row(
+            section, "query count, province / city / county", measured, "fixed (the same for each)"
         )
     )
     return rows, measured
